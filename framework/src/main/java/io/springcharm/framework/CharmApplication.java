@@ -1,0 +1,215 @@
+package io.springcharm.framework;
+
+import java.io.PrintStream;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.springcharm.framework.hook.Hook;
+import io.springcharm.framework.tool.HookTools;
+import io.springcharm.framework.tool.ProcessToolRunner;
+import io.springcharm.framework.tool.ToolRunner;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The entry point of a charm: reads the hook from the environment, starts the charm's
+ * Spring context, publishes the hook's events, commits unit state on success and returns
+ * the exit code for Juju. A charm's {@code main} is one line:
+ *
+ * <pre class="code">
+ * public static void main(String[] args) {
+ *     System.exit(CharmApplication.run(MyCharm.class, args));
+ * }
+ * </pre>
+ *
+ * Exit codes: 0 the hook succeeded and its state was committed; 1 it failed (one ERROR
+ * line through {@code juju-log}, the stack trace on stderr, nothing committed, Juju retries
+ * it); 2 the program was not started by Juju.
+ */
+public final class CharmApplication {
+
+	/** Exit code when the hook failed. */
+	public static final int EXIT_FAILED = 1;
+
+	/** Exit code when not run by Juju. */
+	public static final int EXIT_NOT_A_HOOK = 2;
+
+	private final Class<?> charm;
+
+	private Map<String, String> environment = System.getenv();
+
+	private @Nullable ToolRunner toolRunner;
+
+	private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = new ArrayList<>();
+
+	private PrintStream err = System.err;
+
+	/**
+	 * @param charm the charm's {@link Charm @Charm} class
+	 */
+	public CharmApplication(Class<?> charm) {
+		this.charm = charm;
+	}
+
+	/**
+	 * Runs the hook Juju started this process for.
+	 * @param charm the charm's {@link Charm @Charm} class
+	 * @param args the program arguments; the first, if any, is the program path, used to
+	 * name the hook on Juju before 2.8
+	 * @return the exit code
+	 */
+	public static int run(Class<?> charm, String[] args) {
+		return new CharmApplication(charm).execute(args).exitCode();
+	}
+
+	/**
+	 * Uses this environment instead of the process's (tests, the local model).
+	 * @param environment variable name to value
+	 * @return this
+	 */
+	public CharmApplication environment(Map<String, String> environment) {
+		this.environment = Map.copyOf(environment);
+		return this;
+	}
+
+	/**
+	 * Runs every hook tool through this runner instead of child processes.
+	 * @param toolRunner the runner
+	 * @return this
+	 */
+	public CharmApplication toolRunner(ToolRunner toolRunner) {
+		this.toolRunner = toolRunner;
+		return this;
+	}
+
+	/**
+	 * Adds an initializer applied to the charm's context before it is refreshed.
+	 * @param initializer the initializer
+	 * @return this
+	 */
+	public CharmApplication initializer(ApplicationContextInitializer<ConfigurableApplicationContext> initializer) {
+		this.initializers.add(initializer);
+		return this;
+	}
+
+	/**
+	 * Sends what would go to stderr (the not-a-hook line, stack traces) here instead.
+	 * @param err the stream
+	 * @return this
+	 */
+	public CharmApplication errors(PrintStream err) {
+		this.err = err;
+		return this;
+	}
+
+	/**
+	 * Runs one hook.
+	 * @param args the program arguments, as for {@link #run(Class, String[])}
+	 * @return the exit code and, for a failed hook, its exception
+	 */
+	public HookOutcome execute(String... args) {
+		String argv0 = (args.length > 0) ? args[0] : null;
+		if (!Hook.isHookContext(this.environment, argv0)) {
+			this.err.println(this.charm.getSimpleName() + ": not started by Juju (JUJU_UNIT_NAME, JUJU_CONTEXT_ID and "
+					+ "JUJU_DISPATCH_PATH must be set); Juju runs a charm through its dispatch file");
+			return new HookOutcome(EXIT_NOT_A_HOOK, null);
+		}
+		Hook hook;
+		try {
+			hook = Hook.fromEnvironment(this.environment, argv0);
+		}
+		catch (IllegalArgumentException ex) {
+			this.err.println(this.charm.getSimpleName() + ": " + ex.getMessage());
+			return new HookOutcome(EXIT_FAILED, ex);
+		}
+		if (System.getProperty("org.springframework.boot.logging.LoggingSystem") == null) {
+			// A hook logs through juju-log and stderr; Boot's logging setup would cost every hook.
+			System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+		}
+		ConfigurableApplicationContext context = null;
+		try {
+			context = application(hook).run(args);
+			context.getBean(HookDispatcher.class).dispatch();
+			return new HookOutcome(0, null);
+		}
+		catch (Throwable ex) {
+			Throwable cause = unwrap(ex);
+			report(hook, cause, context);
+			return new HookOutcome(EXIT_FAILED, cause);
+		}
+		finally {
+			if (context != null) {
+				context.close();
+			}
+		}
+	}
+
+	private SpringApplication application(Hook hook) {
+		SpringApplication application = new SpringApplication(this.charm);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		application.setRegisterShutdownHook(false);
+		Map<String, Object> processEnvironment = new HashMap<>(this.environment);
+		application.addInitializers((ConfigurableApplicationContext context) -> {
+			context.getBeanFactory().registerSingleton("hook", hook);
+			if (this.toolRunner != null) {
+				context.getBeanFactory().registerSingleton("toolRunner", this.toolRunner);
+			}
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("hookProcessEnvironment", processEnvironment));
+		});
+		this.initializers.forEach(application::addInitializers);
+		return application;
+	}
+
+	private void report(Hook hook, Throwable failure, @Nullable ConfigurableApplicationContext context) {
+		String line = "hook '" + hook.name() + "' failed: " + failure.getClass().getName()
+				+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
+		try {
+			HookTools tools = (context != null && context.isActive()) ? context.getBean(HookTools.class)
+					: new HookTools((this.toolRunner != null) ? this.toolRunner : new ProcessToolRunner(hook.charmDir()),
+							JsonMapper.shared());
+			tools.jujuLog("ERROR", line);
+		}
+		catch (RuntimeException ex) {
+			this.err.println("cannot log through juju-log: " + ex.getMessage());
+		}
+		this.err.println(line);
+		failure.printStackTrace(this.err);
+	}
+
+	private static Throwable unwrap(Throwable ex) {
+		Throwable current = ex;
+		while (true) {
+			if (current instanceof UndeclaredThrowableException u && u.getUndeclaredThrowable() != null) {
+				current = u.getUndeclaredThrowable();
+			}
+			else if (current instanceof BeanCreationException b && b.getMostSpecificCause() != b) {
+				current = b.getMostSpecificCause();
+			}
+			else {
+				return current;
+			}
+		}
+	}
+
+	/**
+	 * How a hook ended.
+	 * @param exitCode the exit code for Juju
+	 * @param failure the exception that failed the hook, or {@code null}
+	 */
+	public record HookOutcome(int exitCode, @Nullable Throwable failure) {
+	}
+}

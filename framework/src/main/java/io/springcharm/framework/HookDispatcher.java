@@ -1,0 +1,144 @@
+package io.springcharm.framework;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.springcharm.framework.env.HookEnvironment;
+import io.springcharm.framework.event.*;
+import io.springcharm.framework.hook.Hook;
+import io.springcharm.framework.state.UnitState;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one hook inside a ready context: {@link HookStartingEvent}, the hook's
+ * {@link HookEvent}, derived events, {@link HookCompletedEvent}, then commits unit state.
+ * Any exception from a listener propagates, so nothing is committed.
+ */
+public final class HookDispatcher {
+
+	private static final String CONFIG_PREFIX = "framework.config.";
+
+	private final Hook hook;
+
+	private final HookEnvironment environment;
+
+	private final UnitState state;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final List<DerivedEvents> derivedEvents;
+
+	private final JsonMapper json;
+
+	/**
+	 * @param hook the hook to run
+	 * @param environment the hook environment
+	 * @param state the unit state to commit on success
+	 * @param publisher publishes to the charm's listeners
+	 * @param derivedEvents contributors of events that follow the hook's event, in order
+	 * @param json encodes config values for change detection
+	 */
+	public HookDispatcher(Hook hook, HookEnvironment environment, UnitState state, ApplicationEventPublisher publisher,
+			List<DerivedEvents> derivedEvents, JsonMapper json) {
+		this.hook = hook;
+		this.environment = environment;
+		this.state = state;
+		this.publisher = publisher;
+		this.derivedEvents = derivedEvents;
+		this.json = json;
+	}
+
+	/**
+	 * Publishes the hook's events and commits unit state.
+	 * @return the hook's event
+	 */
+	public HookEvent dispatch() {
+		this.publisher.publishEvent(new HookStartingEvent(this.hook));
+		HookEvent event = eventFor(this.hook);
+		this.publisher.publishEvent(event);
+		for (DerivedEvents source : this.derivedEvents) {
+			source.after(event).forEach(this.publisher::publishEvent);
+		}
+		this.publisher.publishEvent(new HookCompletedEvent(this.hook));
+		this.state.commit();
+		return event;
+	}
+
+	private HookEvent eventFor(Hook hook) {
+		return switch (hook.kind()) {
+			case ACTION -> new ActionEvent(hook, this.environment.tools().actionGet());
+			case RELATION -> switch (hook.event()) {
+				case "created" -> new RelationCreatedEvent(hook);
+				case "joined" -> new RelationJoinedEvent(hook);
+				case "changed" -> new RelationChangedEvent(hook);
+				case "departed" -> new RelationDepartedEvent(hook);
+				default -> new RelationBrokenEvent(hook);
+			};
+			case STORAGE -> hook.event().equals("attached") ? new StorageAttachedEvent(hook)
+					: new StorageDetachingEvent(hook);
+			case SECRET -> switch (hook.name()) {
+				case "secret-changed" -> new SecretChangedEvent(hook);
+				case "secret-rotate" -> new SecretRotateEvent(hook);
+				case "secret-remove" -> new SecretRemoveEvent(hook);
+				default -> new SecretExpiredEvent(hook);
+			};
+			case WORKLOAD -> switch (hook.event()) {
+				case "ready" -> new PebbleReadyEvent(hook);
+				case "custom-notice" -> new PebbleCustomNoticeEvent(hook);
+				case "check-failed" -> new PebbleCheckFailedEvent(hook);
+				default -> new PebbleCheckRecoveredEvent(hook);
+			};
+			case LIFECYCLE -> lifecycleEvent(hook);
+			// A hook this version does not know (a newer Juju's) still reaches HookEvent
+			// listeners rather than failing, so an older charm keeps working.
+			case UNKNOWN -> new UnknownHookEvent(hook);
+		};
+	}
+
+	private HookEvent lifecycleEvent(Hook hook) {
+		return switch (hook.name()) {
+			case "install" -> new InstallEvent(hook);
+			case "start" -> new StartEvent(hook);
+			case "stop" -> new StopEvent(hook);
+			case "remove" -> new RemoveEvent(hook);
+			case "config-changed" -> new ConfigChangedEvent(hook, changedConfig());
+			case "upgrade-charm" -> new UpgradeCharmEvent(hook);
+			case "update-status" -> new UpdateStatusEvent(hook);
+			case "leader-elected" -> new LeaderElectedEvent(hook);
+			case "leader-deposed" -> new LeaderDeposedEvent(hook);
+			case "leader-settings-changed" -> new LeaderSettingsChangedEvent(hook);
+			case "collect-metrics" -> new CollectMetricsEvent(hook);
+			case "meter-status-changed" -> new MeterStatusChangedEvent(hook);
+			case "pre-series-upgrade" -> new PreSeriesUpgradeEvent(hook);
+			default -> new PostSeriesUpgradeEvent(hook);
+		};
+	}
+
+	/** Options whose value differs from the snapshot of the last successful config-changed. */
+	private Set<String> changedConfig() {
+		Map<String, Object> config = this.environment.config();
+		Map<String, String> previous = nonNull(this.state.entries(CONFIG_PREFIX));
+		Set<String> changed = new TreeSet<>();
+		config.forEach((option, value) -> {
+			String encoded = this.json.writeValueAsString(value);
+			if (!Objects.equals(previous.get(option), encoded)) {
+				changed.add(option);
+			}
+		});
+		previous.keySet().stream().filter((option) -> !config.containsKey(option)).forEach(changed::add);
+		this.state.removeAll(CONFIG_PREFIX);
+		config.forEach((option, value) -> this.state.put(CONFIG_PREFIX + option, this.json.writeValueAsString(value)));
+		return Set.copyOf(changed);
+	}
+
+	@SuppressWarnings("NullAway")
+	private static Map<String, String> nonNull(Map<String, ? extends Object> map) {
+		@SuppressWarnings("unchecked")
+		Map<String, String> cast = (Map<String, String>) map;
+		return cast;
+	}
+}

@@ -1,0 +1,11 @@
+package io.springcharm.framework.event;
+
+import io.springcharm.framework.hook.Hook;
+
+/**
+ * Raised by {@code <container>-pebble-check-recovered} (Juju 3.6 and later).
+ *
+ * @param hook the hook being run
+ */
+public record PebbleCheckRecoveredEvent(Hook hook) implements WorkloadEvent {
+}

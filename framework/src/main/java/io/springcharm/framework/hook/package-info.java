@@ -1,0 +1,7 @@
+/**
+ * The hook being run, read from the environment Juju builds for it.
+ */
+@NullMarked
+package io.springcharm.framework.hook;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,319 @@
+package io.springcharm.framework.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The unit's own state: string values and named flags that survive between hooks. It is
+ * read when the hook starts, changed in memory by handlers, and written back by
+ * {@link #commit()} only when the hook succeeded, so a failed hook leaves the previous
+ * state untouched and Juju's retry sees the same state again.
+ * <p>
+ * The file is {@value #FILE_NAME} in the charm directory, mode 0600, replaced atomically
+ * (written to a temporary file, synced, renamed). While a hook holds it, a second process
+ * of the same unit (for example {@code juju exec}) waits for the lock.
+ */
+public final class UnitState implements AutoCloseable {
+
+	/** The state file's name in the charm directory. */
+	public static final String FILE_NAME = ".spring-charm-state.json";
+
+	/** The format this version writes; older files are migrated when read. */
+	static final int FORMAT = 1;
+
+	private final Path file;
+
+	private final JsonMapper json;
+
+	private final @Nullable FileChannel lockChannel;
+
+	private final @Nullable FileLock lock;
+
+	private final SortedMap<String, @Nullable String> values;
+
+	private final Set<String> flags;
+
+	private final Map<String, @Nullable String> loadedValues;
+
+	private final Set<String> loadedFlags;
+
+	private UnitState(Path file, JsonMapper json, @Nullable FileChannel lockChannel, @Nullable FileLock lock,
+			SortedMap<String, @Nullable String> values, Set<String> flags) {
+		this.file = file;
+		this.json = json;
+		this.lockChannel = lockChannel;
+		this.lock = lock;
+		this.values = values;
+		this.flags = flags;
+		this.loadedValues = new TreeMap<>(values);
+		this.loadedFlags = new TreeSet<>(flags);
+	}
+
+	/**
+	 * Locks and reads the unit state of a charm directory; a missing file is an empty state.
+	 * @param charmDir the charm directory
+	 * @param json the mapper for the file's JSON
+	 * @return the state, holding the lock until {@link #close()}
+	 * @throws UnitStateException when the file exists but cannot be read or understood
+	 */
+	public static UnitState load(Path charmDir, JsonMapper json) {
+		Path file = charmDir.resolve(FILE_NAME);
+		FileChannel channel = null;
+		try {
+			channel = FileChannel.open(charmDir.resolve(FILE_NAME + ".lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE);
+			FileLock lock = channel.lock();
+			SortedMap<String, @Nullable String> values = new TreeMap<>();
+			Set<String> flags = new TreeSet<>();
+			read(file, json, values, flags);
+			return new UnitState(file, json, channel, lock, values, flags);
+		}
+		catch (IOException ex) {
+			closeQuietly(channel);
+			throw new UnitStateException("Cannot read unit state " + file + ": " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(channel);
+			throw ex;
+		}
+	}
+
+	/**
+	 * An empty state that is never written, for contexts without a charm directory.
+	 * @param json the mapper
+	 * @return the state
+	 */
+	public static UnitState inMemory(JsonMapper json) {
+		return new UnitState(Path.of(FILE_NAME), json, null, null, new TreeMap<>(), new TreeSet<>());
+	}
+
+	/**
+	 * One value.
+	 * @param key the key
+	 * @return the value, or {@code null} when absent or stored as null
+	 */
+	public @Nullable String get(String key) {
+		return this.values.get(key);
+	}
+
+	/**
+	 * Whether a key is present, even with a null value.
+	 * @param key the key
+	 * @return whether it is present
+	 */
+	public boolean contains(String key) {
+		return this.values.containsKey(key);
+	}
+
+	/**
+	 * Stores a value (a {@code null} value is kept as an explicit null).
+	 * @param key the key
+	 * @param value the value
+	 */
+	public void put(String key, @Nullable String value) {
+		this.values.put(key, value);
+	}
+
+	/**
+	 * Removes a key.
+	 * @param key the key
+	 */
+	public void remove(String key) {
+		this.values.remove(key);
+	}
+
+	/**
+	 * Every entry whose key starts with a prefix, with the prefix stripped.
+	 * @param prefix for example {@code leadership.settings.}
+	 * @return a copy, sorted by key
+	 */
+	public Map<String, @Nullable String> entries(String prefix) {
+		Map<String, @Nullable String> found = new LinkedHashMap<>();
+		this.values.tailMap(prefix).forEach((key, value) -> {
+			if (key.startsWith(prefix)) {
+				found.put(key.substring(prefix.length()), value);
+			}
+		});
+		return found;
+	}
+
+	/**
+	 * Removes every entry whose key starts with a prefix.
+	 * @param prefix the prefix
+	 */
+	public void removeAll(String prefix) {
+		this.values.keySet().removeIf((key) -> key.startsWith(prefix));
+	}
+
+	Set<String> flags() {
+		return this.flags;
+	}
+
+	/** The flags that are set, sorted. */
+	public Set<String> flagNames() {
+		return Collections.unmodifiableSet(this.flags);
+	}
+
+	/** Whether anything differs from what was read at hook start. */
+	public boolean isModified() {
+		return !this.values.equals(this.loadedValues) || !this.flags.equals(this.loadedFlags);
+	}
+
+	/**
+	 * Writes the state if it changed: temporary file created with mode 0600, written,
+	 * synced, then renamed over the old file, so a crash at any point leaves either the
+	 * old or the new file, whole.
+	 */
+	public void commit() {
+		if (this.lock == null || !isModified()) {
+			return;
+		}
+		ObjectNode root = this.json.createObjectNode();
+		root.put("format", FORMAT);
+		ObjectNode values = root.putObject("values");
+		this.values.forEach(values::put);
+		this.flags.forEach(root.putArray("flags")::add);
+		byte[] bytes = this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+		Path dir = this.file.toAbsolutePath().getParent();
+		Path temp = null;
+		try {
+			temp = Files.createTempFile(dir, FILE_NAME, ".tmp",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				ByteBuffer buffer = ByteBuffer.wrap(bytes);
+				while (buffer.hasRemaining()) {
+					out.write(buffer);
+				}
+				out.force(true);
+			}
+			move(temp, this.file);
+			syncDirectory(dir);
+			this.loadedValues.clear();
+			this.loadedValues.putAll(this.values);
+			this.loadedFlags.clear();
+			this.loadedFlags.addAll(this.flags);
+		}
+		catch (IOException ex) {
+			deleteQuietly(temp);
+			throw new UnitStateException("Cannot write unit state " + this.file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Releases the lock; uncommitted changes are dropped. */
+	@Override
+	public void close() {
+		closeQuietly(this.lockChannel);
+	}
+
+	private static void read(Path file, JsonMapper json, Map<String, @Nullable String> values, Set<String> flags)
+			throws IOException {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
+		}
+		catch (NoSuchFileException ex) {
+			return;
+		}
+		if (bytes.length == 0) {
+			throw new UnitStateException(corrupt(file, "it is empty"));
+		}
+		JsonNode root;
+		try {
+			root = json.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw new UnitStateException(corrupt(file, "it is not valid JSON (" + ex.getOriginalMessage() + ")"), ex);
+		}
+		if (root == null || !root.isObject()) {
+			throw new UnitStateException(corrupt(file, "it is not a JSON object"));
+		}
+		int format = root.path("format").asInt(0);
+		if (format == 0 && !root.has("format") && !root.has("values")) {
+			// Format 0 (before versioning): the object itself was the value map, no flags.
+			root.properties().forEach((e) -> values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
+			return;
+		}
+		if (format != FORMAT) {
+			throw new UnitStateException("Unit state " + file + " has format " + root.path("format")
+					+ ", which this version of Spring Charm (format " + FORMAT
+					+ ") cannot read; upgrade the charm to a version that can, or move the file aside to start afresh");
+		}
+		JsonNode valueNode = root.path("values");
+		JsonNode flagNode = root.path("flags");
+		if (!valueNode.isObject() || !(flagNode.isArray() || flagNode.isMissingNode())) {
+			throw new UnitStateException(corrupt(file, "'values' or 'flags' has the wrong shape"));
+		}
+		valueNode.properties()
+			.forEach((e) -> values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
+		flagNode.forEach((flag) -> flags.add(flag.asString()));
+	}
+
+	private static String corrupt(Path file, String why) {
+		return "Unit state " + file + " is unreadable: " + why
+				+ ". It was not replaced; restore it, or move it aside to start this unit from empty state";
+	}
+
+	private static void move(Path from, Path to) throws IOException {
+		try {
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException | FileAlreadyExistsException ex) {
+			throw new IOException("cannot replace the file atomically: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void syncDirectory(Path dir) {
+		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			// Some file systems cannot sync a directory; the rename itself is still atomic.
+		}
+	}
+
+	private static void deleteQuietly(@Nullable Path path) {
+		if (path != null) {
+			try {
+				Files.deleteIfExists(path);
+			}
+			catch (IOException ex) {
+				// Best effort: a stray temporary file is harmless.
+			}
+		}
+	}
+
+	private static void closeQuietly(@Nullable FileChannel channel) {
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+}
