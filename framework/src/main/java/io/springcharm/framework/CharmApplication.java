@@ -44,6 +44,9 @@ public final class CharmApplication {
 	/** Exit code when not run by Juju. */
 	public static final int EXIT_NOT_A_HOOK = 2;
 
+	private static final Hook AOT_PLACEHOLDER = Hook.fromEnvironment(
+			Map.of("JUJU_UNIT_NAME", "aot/0", "JUJU_CONTEXT_ID", "aot", "JUJU_DISPATCH_PATH", "hooks/install"), null);
+
 	private final Class<?> charm;
 
 	private Map<String, String> environment = System.getenv();
@@ -118,6 +121,12 @@ public final class CharmApplication {
 	 * @return the exit code and, for a failed hook, its exception
 	 */
 	public HookOutcome execute(String... args) {
+		if (Boolean.getBoolean("spring.aot.processing")) {
+			// Spring AOT at build time: Boot intercepts SpringApplication.run to capture the
+			// bean graph and ends main() itself, so a placeholder hook is enough.
+			application(AOT_PLACEHOLDER).run(args);
+			return new HookOutcome(0, null);
+		}
 		String argv0 = (args.length > 0) ? args[0] : null;
 		if (!Hook.isHookContext(this.environment, argv0)) {
 			this.err.println(this.charm.getSimpleName() + ": not started by Juju (JUJU_UNIT_NAME, JUJU_CONTEXT_ID and "
