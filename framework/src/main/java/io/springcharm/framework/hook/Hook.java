@@ -236,8 +236,16 @@ public record Hook(String name, HookKind kind, String dispatchPath, String unitN
 
 	private static Secret secret(Map<String, String> env) {
 		String revision = blankToNull(env.get("JUJU_SECRET_REVISION"));
-		return new Secret(orElse(env.get("JUJU_SECRET_ID"), ""), orElse(env.get("JUJU_SECRET_LABEL"), ""),
-				(revision != null) ? Integer.valueOf(revision) : null);
+		Integer number = null;
+		if (revision != null) {
+			try {
+				number = Integer.valueOf(revision.trim());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("'JUJU_SECRET_REVISION' is not a revision number: '" + revision + "'");
+			}
+		}
+		return new Secret(orElse(env.get("JUJU_SECRET_ID"), ""), orElse(env.get("JUJU_SECRET_LABEL"), ""), number);
 	}
 
 	private static Workload workload(String name, Map<String, String> env) {

@@ -254,8 +254,11 @@ public final class UnitState implements AutoCloseable {
 		int format = root.path("format").asInt(0);
 		if (format == 0 && !root.has("format") && !root.has("values")) {
 			// Format 0 (before versioning): the object itself was the value map, no flags.
-			root.properties().forEach((e) -> values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
+			readValues(file, root, values);
 			return;
+		}
+		if (!root.path("format").isIntegralNumber()) {
+			throw new UnitStateException(corrupt(file, "'format' is missing or not a number"));
 		}
 		if (format != FORMAT) {
 			throw new UnitStateException("Unit state " + file + " has format " + root.path("format")
@@ -267,9 +270,28 @@ public final class UnitState implements AutoCloseable {
 		if (!valueNode.isObject() || !(flagNode.isArray() || flagNode.isMissingNode())) {
 			throw new UnitStateException(corrupt(file, "'values' or 'flags' has the wrong shape"));
 		}
-		valueNode.properties()
-			.forEach((e) -> values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
-		flagNode.forEach((flag) -> flags.add(flag.asString()));
+		readValues(file, valueNode, values);
+		for (JsonNode flag : flagNode) {
+			if (!flag.isString()) {
+				throw new UnitStateException(corrupt(file, "a flag is not a string"));
+			}
+			flags.add(flag.stringValue());
+		}
+	}
+
+	private static void readValues(Path file, JsonNode node, Map<String, @Nullable String> values) {
+		for (Map.Entry<String, JsonNode> entry : node.properties()) {
+			JsonNode value = entry.getValue();
+			if (value.isNull()) {
+				values.put(entry.getKey(), null);
+			}
+			else if (value.isValueNode()) {
+				values.put(entry.getKey(), value.isString() ? value.stringValue() : value.asString());
+			}
+			else {
+				throw new UnitStateException(corrupt(file, "the value of '" + entry.getKey() + "' is not a string"));
+			}
+		}
 	}
 
 	private static String corrupt(Path file, String why) {

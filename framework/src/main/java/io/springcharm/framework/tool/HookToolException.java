@@ -53,7 +53,10 @@ public class HookToolException extends RuntimeException {
 		return this.args;
 	}
 
-	/** Its exit code: 2 for bad usage, 1 for other failures, -1 when it did not run. */
+	/**
+	 * Its exit code: 2 for bad usage, 1 for other failures, 0 when it succeeded but printed
+	 * something unusable, -1 when it did not run.
+	 */
 	public int exitCode() {
 		return this.exitCode;
 	}
@@ -90,7 +93,8 @@ public class HookToolException extends RuntimeException {
 	private static String message(String tool, List<String> args, int exitCode, String stderr) {
 		String command = args.isEmpty() ? tool : tool + " " + String.join(" ", args);
 		String detail = stderr.strip();
-		if (exitCode < 0) {
+		if (exitCode <= 0) {
+			// -1: the tool did not run; 0: it ran but its output was unusable.
 			return command + ": " + detail;
 		}
 		return command + " failed with exit code " + exitCode + (detail.isEmpty() ? "" : ": " + detail);
