@@ -189,6 +189,20 @@ public final class HookTools {
 		}
 	}
 
+	/**
+	 * Refuses a {@code key=value} argument that argv cannot carry intact, before anything
+	 * else changes: Juju trims values, a NUL cannot be passed, and Linux caps one argument.
+	 * {@link #leaderSet} and {@link #actionSet} apply it themselves; callers that must
+	 * validate before other side effects (such as updating flags) can apply it first.
+	 * @param tool the tool the value is for, named in the message
+	 * @param key the key, named in the message (the value never is)
+	 * @param value the value
+	 * @throws IllegalArgumentException when the value would not arrive as given
+	 */
+	public static void checkArgumentValue(String tool, String key, String value) {
+		ToolArguments.checkArgValue(tool, key, value);
+	}
+
 	// --- relations -----------------------------------------------------------------------
 
 	/**
