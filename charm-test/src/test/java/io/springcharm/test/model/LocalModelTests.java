@@ -1,0 +1,231 @@
+package io.springcharm.test.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.springcharm.framework.state.UnitState;
+import io.springcharm.framework.tool.ToolRunner;
+import io.springcharm.test.juju.StatusInfo;
+import io.springcharm.test.model.charm.TestCharm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The multi-unit local model running {@link TestCharm} in this JVM. */
+class LocalModelTests {
+
+	private static final Path CHARM = Path.of("src/test/resources/test-charm");
+
+	@TempDir
+	Path root;
+
+	private final List<Map<String, String>> environments = new ArrayList<>();
+
+	private LocalModel model;
+
+	private LocalModel model() {
+		HookExecutor inProcess = new InProcessHookExecutor(TestCharm.class);
+		HookExecutor recording = new HookExecutor() {
+			@Override
+			public HookExecution execute(UnitDirectories unit, Map<String, String> environment, ToolRunner tools) {
+				LocalModelTests.this.environments.add(environment);
+				return inProcess.execute(unit, environment, tools);
+			}
+		};
+		this.model = LocalModel.builder().charmDirectory(CHARM).executor(recording).root(this.root).build();
+		return this.model;
+	}
+
+	@AfterEach
+	void close() {
+		if (this.model != null) {
+			this.model.close();
+		}
+	}
+
+	private List<String> hooks(String unit) {
+		return this.model.hookLog().stream().filter((h) -> h.unit().equals(unit)).map(HookRecord::hook).toList();
+	}
+
+	private static JsonNode unitState(UnitView unit) throws IOException {
+		return JsonMapper.shared().readTree(Files.readString(unit.charmDir().resolve(UnitState.FILE_NAME)));
+	}
+
+	@Test
+	void deployRunsJujusInitialSequenceThenPeerHooks() throws IOException {
+		model().deploy(2);
+		assertThat(hooks("test-charm/0")).startsWith("install", "cluster-relation-created", "leader-elected",
+				"config-changed", "start");
+		assertThat(hooks("test-charm/1")).startsWith("install", "cluster-relation-created", "leader-settings-changed",
+				"config-changed", "start");
+		assertThat(hooks("test-charm/0")).containsSubsequence("cluster-relation-joined", "cluster-relation-changed")
+			.doesNotContain("leader-settings-changed");
+		assertThat(hooks("test-charm/1")).containsSubsequence("cluster-relation-joined", "cluster-relation-changed");
+		assertThat(this.model.units()).extracting(UnitView::name, UnitView::leader, UnitView::workloadStatus,
+				UnitView::agentState)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("test-charm/0", true, "active", "idle"),
+					org.assertj.core.groups.Tuple.tuple("test-charm/1", false, "active", "idle"));
+		assertThat(this.model.leaderSettings()).containsEntry("password", "s3cret-test-charm-0");
+		int peer = this.model.model().peerRelation("cluster").orElseThrow().id();
+		assertThat(this.model.model().unitData(peer, "test-charm/1")).containsEntry("message", "hello");
+		assertThat(this.model.model().appData(peer, "test-charm")).containsEntry("leader", "test-charm/0");
+		UnitView follower = this.model.unit("test-charm/1");
+		assertThat(unitState(follower).path("values").path("saw-password").asString()).isEqualTo("true");
+		assertThat(follower.charmDir()).isEqualTo(this.root.resolve("units/test-charm-1/charm"));
+		assertThat(Files.getPosixFilePermissions(follower.charmDir().resolve("dispatch")))
+			.contains(PosixFilePermission.OWNER_EXECUTE);
+		assertThat(Files.isDirectory(follower.machineRoot())).isTrue();
+		assertThat(this.model.statusTable()).contains("test-charm/0*").contains("active").contains("idle");
+		Map<String, String> install = this.environments.get(0);
+		assertThat(install).containsEntry("JUJU_HOOK_NAME", "install")
+			.containsEntry("JUJU_DISPATCH_PATH", "hooks/install")
+			.containsEntry("JUJU_UNIT_NAME", "test-charm/0")
+			.containsEntry("LANG", "C.UTF-8")
+			.containsEntry("SPRING_CHARM_MACHINE_ROOT", this.root.resolve("units/test-charm-0/machine").toString())
+			.doesNotContainKey("JUJU_RELATION");
+		assertThat(install.get("JUJU_CONTEXT_ID")).startsWith("test-charm/0-install-");
+	}
+
+	@Test
+	void aNewUnitCatchesUpAndOthersSeeItJoin() throws IOException {
+		model().deploy(2);
+		int before = this.model.hookLog().size();
+		String added = this.model.addUnit();
+		assertThat(added).isEqualTo("test-charm/2");
+		List<String> newHooks = this.model.hookLog()
+			.subList(before, this.model.hookLog().size())
+			.stream()
+			.map((h) -> h.unit() + " " + h.hook())
+			.toList();
+		assertThat(newHooks).containsSubsequence("test-charm/2 install", "test-charm/2 leader-settings-changed",
+				"test-charm/2 start");
+		assertThat(newHooks).contains("test-charm/0 cluster-relation-joined", "test-charm/1 cluster-relation-joined",
+				"test-charm/2 cluster-relation-changed");
+		Map<String, String> joined = this.environments.stream()
+			.filter((e) -> e.get("JUJU_HOOK_NAME").equals("cluster-relation-joined")
+					&& e.get("JUJU_UNIT_NAME").equals("test-charm/0") && e.get("JUJU_REMOTE_UNIT").equals("test-charm/2"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(joined).containsEntry("JUJU_RELATION", "cluster").containsEntry("JUJU_REMOTE_APP", "test-charm");
+		assertThat(unitState(this.model.unit("test-charm/2")).path("values").path("saw-password").asString())
+			.isEqualTo("true");
+	}
+
+	@Test
+	void leadershipMovesAndAppDataReachesTheOthers() throws IOException {
+		model().deploy(2);
+		int before = this.model.hookLog().size();
+		this.model.setLeader("test-charm/1");
+		List<String> newHooks = this.model.hookLog()
+			.subList(before, this.model.hookLog().size())
+			.stream()
+			.map((h) -> h.unit() + " " + h.hook())
+			.toList();
+		assertThat(newHooks).containsExactly("test-charm/1 leader-elected", "test-charm/0 cluster-relation-changed");
+		int peer = this.model.model().peerRelation("cluster").orElseThrow().id();
+		assertThat(this.model.model().appData(peer, "test-charm")).containsEntry("leader", "test-charm/1");
+		assertThat(unitState(this.model.unit("test-charm/0")).path("values").path("last-changed").asString())
+			.isEqualTo("app:test-charm");
+		assertThat(this.model.leaderSettings()).as("the old leader's settings stay")
+			.containsEntry("password", "s3cret-test-charm-0");
+	}
+
+	@Test
+	void aFailedHookCommitsNothingAndIsRetried() {
+		model().deploy(2);
+		int peer = this.model.model().peerRelation("cluster").orElseThrow().id();
+		this.model.config(Map.of("fail", true, "message", "boom"));
+		assertThat(this.model.units()).allSatisfy((u) -> {
+			assertThat(u.agentState()).isEqualTo("error");
+			assertThat(u.workloadStatus()).isEqualTo("error");
+			assertThat(u.workloadMessage()).isEqualTo("hook failed: \"config-changed\"");
+		});
+		assertThat(this.model.model().unitData(peer, "test-charm/0")).containsEntry("message", "hello");
+		assertThat(this.model.model().unitStatusHistory("test-charm/0")).extracting(StatusInfo::message)
+			.as("status-set is immediate and survives the failure")
+			.contains("configuring boom");
+		assertThat(this.model.failureOutput("test-charm/0")).contains("asked to fail");
+		assertThat(this.model.statusTable()).contains("hook failed");
+
+		this.model.config(Map.of("fail", false));
+		assertThat(this.model.units()).extracting(UnitView::agentState).containsOnly("idle");
+		assertThat(this.model.model().unitData(peer, "test-charm/1")).containsEntry("message", "boom");
+		assertThat(this.model.hookLog()).filteredOn((h) -> h.hook().equals("config-changed") && !h.succeeded())
+			.hasSize(2);
+	}
+
+	@Test
+	void failNextHookThenExplicitRetry() {
+		model().deploy(1);
+		this.model.failNextHook("test-charm/0");
+		this.model.updateStatus();
+		assertThat(this.model.unit("test-charm/0").agentState()).isEqualTo("error");
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.model.runHook("test-charm/0", "update-status"));
+		assertThat(this.model.retry("test-charm/0")).isTrue();
+		assertThat(this.model.unit("test-charm/0").agentState()).isEqualTo("idle");
+		assertThat(this.model.unit("test-charm/0").workloadStatus()).isEqualTo("active");
+		assertThat(hooks("test-charm/0")).endsWith("start", "update-status", "update-status");
+	}
+
+	@Test
+	void actionsRunWhileAHookIsFailedAndTheNextOperationRetriesIt() {
+		model().deploy(1);
+		this.model.failNextHook("test-charm/0");
+		this.model.updateStatus();
+		ActionResult whileFailed = this.model.runAction("test-charm/0", "get-password", Map.of());
+		assertThat(whileFailed.completed()).isTrue();
+		assertThat(whileFailed.results()).containsEntry("password", "s3cret-test-charm-0");
+		assertThat(whileFailed.logs()).containsExactly("looking up the password");
+		assertThat(hooks("test-charm/0")).endsWith("update-status", "actions/get-password", "update-status");
+		assertThat(this.model.unit("test-charm/0").agentState()).isEqualTo("idle");
+	}
+
+	@Test
+	void actionsReportFailureAndUnknownActionsAreRefused() {
+		model().deploy(1);
+		ActionResult failed = this.model.runAction("test-charm/0", "fail-me", Map.of("reason", "no disk"));
+		assertThat(failed.status()).isEqualTo("failed");
+		assertThat(failed.message()).isEqualTo("no disk");
+		Map<String, String> env = this.environments.get(this.environments.size() - 1);
+		assertThat(env).containsEntry("JUJU_HOOK_NAME", "")
+			.containsEntry("JUJU_DISPATCH_PATH", "actions/fail-me")
+			.containsEntry("JUJU_ACTION_NAME", "fail-me")
+			.containsKey("JUJU_ACTION_UUID");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.model.runAction("test-charm/0", "backup", Map.of()));
+	}
+
+	@Test
+	void removingTheLeaderDepartsTearsDownAndElectsTheNextUnit() {
+		model().deploy(3);
+		int before = this.model.hookLog().size();
+		this.model.removeUnit("test-charm/0");
+		List<String> newHooks = this.model.hookLog()
+			.subList(before, this.model.hookLog().size())
+			.stream()
+			.map((h) -> h.unit() + " " + h.hook())
+			.toList();
+		assertThat(newHooks).containsSubsequence("test-charm/1 cluster-relation-departed",
+				"test-charm/0 cluster-relation-departed", "test-charm/0 cluster-relation-departed", "test-charm/0 stop",
+				"test-charm/0 remove", "test-charm/1 leader-elected");
+		assertThat(newHooks).contains("test-charm/2 cluster-relation-departed");
+		assertThat(this.environments).filteredOn((e) -> e.get("JUJU_UNIT_NAME").equals("test-charm/0")
+				&& e.get("JUJU_HOOK_NAME").equals("cluster-relation-departed"))
+			.hasSize(2)
+			.allSatisfy((e) -> assertThat(e).containsEntry("JUJU_DEPARTING_UNIT", "test-charm/0"));
+		assertThat(this.model.units()).extracting(UnitView::name).containsExactly("test-charm/1", "test-charm/2");
+		assertThat(this.model.model().leader()).isEqualTo("test-charm/1");
+		assertThat(this.model.toolCalls("test-charm/1")).isNotEmpty();
+	}
+}

@@ -1,0 +1,105 @@
+package io.springcharm.test.model.charm;
+
+import java.util.Map;
+
+import io.springcharm.framework.Charm;
+import io.springcharm.framework.env.HookEnvironment;
+import io.springcharm.framework.event.ActionEvent;
+import io.springcharm.framework.event.ConfigChangedEvent;
+import io.springcharm.framework.event.InstallEvent;
+import io.springcharm.framework.event.LeaderElectedEvent;
+import io.springcharm.framework.event.LeaderSettingsChangedEvent;
+import io.springcharm.framework.event.RelationChangedEvent;
+import io.springcharm.framework.event.StartEvent;
+import io.springcharm.framework.state.Flags;
+import io.springcharm.framework.state.UnitState;
+import io.springcharm.framework.tool.HookTools;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The charm charm-test's own tests run (charm directory {@code src/test/resources/test-charm}):
+ * install sets a flag; config-changed shares {@code message} in its peer bag, remembers it,
+ * and fails afterwards when {@code fail} is true; start sets active; the leader generates a
+ * password in leader settings and names itself in the peer application bag; followers
+ * remember that they saw leader settings; relation-changed remembers who changed; actions
+ * return the password or fail.
+ */
+@Charm
+public class TestCharm {
+
+	@Component
+	static class Handlers {
+
+		private final HookEnvironment env;
+
+		private final HookTools tools;
+
+		private final UnitState state;
+
+		private final Flags flags;
+
+		Handlers(HookEnvironment env, UnitState state, Flags flags) {
+			this.env = env;
+			this.tools = env.tools();
+			this.state = state;
+			this.flags = flags;
+		}
+
+		@EventListener
+		void install(InstallEvent event) {
+			this.flags.set("installed");
+			this.tools.statusSet("maintenance", "installing", false);
+		}
+
+		@EventListener
+		void configChanged(ConfigChangedEvent event) {
+			String message = String.valueOf(this.env.config().get("message"));
+			this.tools.statusSet("maintenance", "configuring " + message, false);
+			for (String id : this.tools.relationIds("cluster")) {
+				this.tools.relationSet(id, this.env.unitName(), false, Map.of("message", message));
+			}
+			this.state.put("message", message);
+			if (Boolean.TRUE.equals(this.env.config().get("fail"))) {
+				throw new IllegalStateException("asked to fail");
+			}
+		}
+
+		@EventListener
+		void start(StartEvent event) {
+			this.tools.statusSet("active", "ready", false);
+		}
+
+		@EventListener
+		void leaderElected(LeaderElectedEvent event) {
+			if (!this.tools.leaderGet().containsKey("password")) {
+				this.tools.leaderSet(Map.of("password", "s3cret-" + this.env.unitName().replace('/', '-')));
+			}
+			for (String id : this.tools.relationIds("cluster")) {
+				this.tools.relationSet(id, this.env.appName(), true, Map.of("leader", this.env.unitName()));
+			}
+		}
+
+		@EventListener
+		void leaderSettingsChanged(LeaderSettingsChangedEvent event) {
+			this.state.put("saw-password", String.valueOf(this.tools.leaderGet().containsKey("password")));
+		}
+
+		@EventListener
+		void relationChanged(RelationChangedEvent event) {
+			String remote = event.hook().relation().remoteUnit();
+			this.state.put("last-changed", (remote != null) ? remote : "app:" + event.hook().relation().remoteApp());
+		}
+
+		@EventListener
+		void action(ActionEvent event) {
+			if (event.name().equals("get-password")) {
+				this.tools.actionLog("looking up the password");
+				this.tools.actionSet(Map.of("password", this.tools.leaderGet().getOrDefault("password", "none")));
+			}
+			else {
+				this.tools.actionFail(String.valueOf(event.param("reason")));
+			}
+		}
+	}
+}

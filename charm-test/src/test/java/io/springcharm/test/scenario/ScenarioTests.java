@@ -1,0 +1,158 @@
+package io.springcharm.test.scenario;
+
+import java.util.Map;
+
+import io.springcharm.framework.event.ConfigChangedEvent;
+import io.springcharm.framework.event.HookCompletedEvent;
+import io.springcharm.framework.event.HookStartingEvent;
+import io.springcharm.framework.event.RelationChangedEvent;
+import io.springcharm.test.juju.LogLine;
+import io.springcharm.test.juju.StatusInfo;
+import io.springcharm.test.model.charm.TestCharm;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The scenario API, run against {@link TestCharm} through the real entry point. */
+@CharmTest(charm = TestCharm.class, charmDir = "src/test/resources/test-charm")
+class ScenarioTests {
+
+	@Test
+	void installSetsAFlagAndAStatus(Scenario scenario) {
+		Result result = scenario.run(Event.install(), State.empty());
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.state().flags()).contains("installed");
+		assertThat(result.state().unitStatus()).isEqualTo(Status.maintenance("installing"));
+		assertThat(result.events().get(0)).isInstanceOf(HookStartingEvent.class);
+		assertThat(result.events(HookCompletedEvent.class)).hasSize(1);
+		assertThat(result.hookEvent()).isNotNull();
+		assertThat(result.toolCalls()).extracting((c) -> c.call().tool()).contains("status-set");
+	}
+
+	@Test
+	void configChangedWritesThePeerBagAndRemembersTheMessage(Scenario scenario) {
+		State in = scenario.defaultState().withConfig(Map.of("message", "hi there"));
+		Result result = scenario.run(Event.configChanged(), in);
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.state().peerRelation("cluster").localUnitData()).containsEntry("message", "hi there")
+			.containsKey("ingress-address");
+		assertThat(result.state().storedValues()).containsEntry("message", "hi there");
+		assertThat(result.events(ConfigChangedEvent.class)).singleElement()
+			.satisfies((e) -> assertThat(e.changed("message")).isTrue());
+		assertThat(result.statusHistory()).extracting(StatusInfo::message).containsExactly("configuring hi there");
+		assertThat(in.peerRelation("cluster").localUnitData()).as("the input state is immutable").isEmpty();
+	}
+
+	@Test
+	void aFailingHookCommitsNothingButKeepsItsStatus(Scenario scenario) {
+		State in = scenario.defaultState().withConfig(Map.of("fail", true)).withStoredValues(Map.of("message", "old"));
+		Result result = scenario.run(Event.configChanged(), in);
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.failure()).isInstanceOf(IllegalStateException.class).hasMessage("asked to fail");
+		assertThat(result.state().peerRelation("cluster").localUnitData()).doesNotContainKey("message");
+		assertThat(result.state().storedValues()).containsEntry("message", "old");
+		assertThat(result.state().unitStatus()).isEqualTo(Status.maintenance("configuring hello"));
+		assertThat(result.logs()).extracting(LogLine::level).contains("ERROR");
+	}
+
+	@Test
+	void leaderElectedSetsLeaderSettingsAndThePeerAppBag(Scenario scenario) {
+		Result result = scenario.run(Event.leaderElected(), scenario.defaultState().withLeader(true));
+		assertThat(result.state().leaderSettings()).containsEntry("password", "s3cret-test-charm-0");
+		assertThat(result.state().peerRelation("cluster").localAppData()).containsEntry("leader", "test-charm/0");
+	}
+
+	@Test
+	void relationChangedSeesTheRemoteUnit(Scenario scenario) {
+		Relation db = Relation.of(5, "db", "mysql").withRemoteUnit("mysql/0", Map.of("host", "db.local"));
+		Result result = scenario.run(Event.relationChanged(db, "mysql/0"), State.empty().withRelation(db));
+		assertThat(result.state().storedValues()).containsEntry("last-changed", "mysql/0");
+		RelationChangedEvent event = result.events(RelationChangedEvent.class).get(0);
+		assertThat(event.hook().relation().relationId()).isEqualTo("db:5");
+		Relation out = (Relation) result.state().relation(5);
+		assertThat(out.remoteUnitsData().get("mysql/0")).containsEntry("host", "db.local");
+	}
+
+	@Test
+	void appLevelRelationChangedHasNoRemoteUnit(Scenario scenario) {
+		PeerRelation cluster = PeerRelation.of(1, "cluster").withPeer("test-charm/1", Map.of());
+		Result result = scenario.run(Event.relationChanged(cluster), State.empty().withRelation(cluster));
+		assertThat(result.state().storedValues()).containsEntry("last-changed", "app:test-charm");
+	}
+
+	@Test
+	void actionsReturnResultsLogsAndFailures(Scenario scenario) {
+		Result ok = scenario.run(Event.action("get-password", Map.of()),
+				State.empty().withLeaderSettings(Map.of("password", "pw")));
+		assertThat(ok.action()).isNotNull();
+		assertThat(ok.action().status()).isEqualTo("completed");
+		assertThat(ok.action().results()).containsEntry("password", "pw");
+		assertThat(ok.action().logs()).containsExactly("looking up the password");
+		Result failed = scenario.run(Event.action("fail-me", Map.of("reason", "because")), State.empty());
+		assertThat(failed.succeeded()).isTrue();
+		assertThat(failed.action().status()).isEqualTo("failed");
+		assertThat(failed.action().message()).isEqualTo("because");
+	}
+
+	@Test
+	void undeclaredEndpointIsRejected(Scenario scenario) {
+		State in = State.empty().withRelation(Relation.of(1, "nope", "mysql"));
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.install(), in))
+			.withMessageContaining("relation endpoint 'nope' is not declared in metadata.yaml");
+	}
+
+	@Test
+	void peerEndpointAsRegularRelationIsRejected(Scenario scenario) {
+		State in = State.empty().withRelation(Relation.of(1, "cluster", "other"));
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.install(), in))
+			.withMessageContaining("use PeerRelation");
+	}
+
+	@Test
+	void undeclaredOrMistypedConfigIsRejected(Scenario scenario) {
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.configChanged(), State.empty().withConfig(Map.of("colour", "red"))))
+			.withMessageContaining("'colour' is not declared in config.yaml");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.configChanged(), State.empty().withConfig(Map.of("replicas", "3"))))
+			.withMessageContaining("declared as int");
+	}
+
+	@Test
+	void relationEventWithoutItsRelationIsRejected(Scenario scenario) {
+		Relation db = Relation.of(3, "db", "mysql").withRemoteUnit("mysql/0", Map.of());
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.relationChanged(db, "mysql/0"), State.empty()))
+			.withMessageContaining("relation 3, which is not in the state");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.relationJoined(db, "mysql/9"), State.empty().withRelation(db)))
+			.withMessageContaining("'mysql/9' is not in relation db:3");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.of("db-relation-changed"), State.empty().withRelation(db)))
+			.withMessageContaining("needs a relation");
+	}
+
+	@Test
+	void undeclaredActionAndImpossibleLeadershipEventsAreRejected(Scenario scenario) {
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.action("backup", Map.of()), State.empty()))
+			.withMessageContaining("action 'backup' is not declared in actions.yaml");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.leaderElected(), State.empty()))
+			.withMessageContaining("only on the leader");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.of("made-up"), State.empty()))
+			.withMessageContaining("not a hook Juju runs");
+	}
+
+	@Test
+	void stateToStringHidesRelationValues() {
+		Relation db = Relation.of(1, "db", "mysql").withRemoteUnit("mysql/0", Map.of("password", "hunter2"));
+		assertThat(State.empty().withRelation(db).withLeaderSettings(Map.of("k", "hunter2")).toString())
+			.doesNotContain("hunter2");
+		assertThat(db.toString()).doesNotContain("hunter2");
+	}
+}
