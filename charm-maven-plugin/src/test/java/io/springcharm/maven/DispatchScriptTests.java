@@ -1,0 +1,70 @@
+package io.springcharm.maven;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class DispatchScriptTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void fillsInMainClassClassPathAndOptions() {
+		String script = script(true).render();
+		assertThat(script).startsWith("#!/bin/sh\n")
+			.contains("main='com.example.MyCharm'\n")
+			.contains("cp='lib/my-charm-1.0.jar:lib/spring-core-7.0.10.jar'\n")
+			.contains("build='b1'\n")
+			.contains("min=17\n")
+			.contains("cds=true\n")
+			.contains("set -- '-XX:TieredStopAtLevel=1' '-XX:+UseSerialGC' '-XX:-UsePerfData' '-Xmx96m' "
+					+ "'-Dgreeting=it'\\''s' '-Dspring.aot.enabled=true'\n")
+			.contains("JUJU_DISPATCH_PATH=\"${JUJU_DISPATCH_PATH:-$0}\"\nexport JUJU_DISPATCH_PATH\n")
+			.doesNotContainPattern("@[A-Z_]+@");
+	}
+
+	@Test
+	void passesSpringAotOnlyWhenTheBuildRanIt() {
+		assertThat(script(false).render()).doesNotContain("spring.aot.enabled");
+	}
+
+	@Test
+	void isValidSh() throws IOException, InterruptedException {
+		Path file = Files.writeString(this.dir.resolve("dispatch"), script(true).render());
+		Process sh = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
+		String output = new String(sh.getInputStream().readAllBytes());
+		assertThat(sh.waitFor()).as(output).isZero();
+	}
+
+	@Test
+	void quotesWordsForSh() {
+		assertThat(DispatchScript.quote("a b")).isEqualTo("'a b'");
+		assertThat(DispatchScript.quote("$HOME")).isEqualTo("'$HOME'");
+		assertThat(DispatchScript.quote("it's")).isEqualTo("'it'\\''s'");
+	}
+
+	@Test
+	void rejectsWhatCannotBeWrittenSafely() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DispatchScript("com.example.My Charm", List.of("lib/a.jar"), List.of(), false, true, "b"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DispatchScript("a.B", List.of("lib/a'.jar"), List.of(), false, true, "b"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DispatchScript("a.B", List.of("/opt/a.jar"), List.of(), false, true, "b"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DispatchScript("a.B", List.of("lib/a.jar"), List.of("-Da=\nb"), false, true, "b"));
+	}
+
+	private static DispatchScript script(boolean aot) {
+		return new DispatchScript("com.example.MyCharm", List.of("lib/my-charm-1.0.jar", "lib/spring-core-7.0.10.jar"),
+				List.of("-Xmx96m", "-Dgreeting=it's"), aot, true, "b1");
+	}
+}

@@ -1,0 +1,174 @@
+package io.springcharm.test.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import io.springcharm.framework.metadata.CharmMetadata;
+import io.springcharm.test.model.LocalModel;
+import io.springcharm.test.model.UnitView;
+import io.springcharm.test.process.CharmArchive;
+import io.springcharm.test.process.HookMeasurement;
+import io.springcharm.test.process.ProcessHookExecutor;
+import io.springcharm.test.process.ToolInstaller;
+import io.springcharm.test.process.Warmup;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Runs a packaged charm's hooks as whole processes ({@code dispatch} to exit) in the local
+ * model and prints, per hook, wall median and p95, CPU, peak RSS and tool calls, next to
+ * the JVM floor (an empty {@code main} started the same way) and each hook's ratio to it.
+ */
+@Command(name = "hook-benchmark", mixinStandardHelpOptions = true,
+		description = "Times a packaged charm's hooks as whole processes in the local model.")
+public final class HookBenchmark implements Callable<Integer> {
+
+	@Parameters(index = "0", description = "The .charm file or charm directory.")
+	private Path charm;
+
+	@Option(names = "--runs", defaultValue = "20", description = "Counted runs per hook (default ${DEFAULT-VALUE}).")
+	private int runs;
+
+	@Option(names = "--warmup", defaultValue = "3", description = "Uncounted runs per hook first (default ${DEFAULT-VALUE}).")
+	private int warmup;
+
+	@Option(names = "--java-home", description = "The Java the hooks run on (default: this JVM's).")
+	private Path javaHome;
+
+	private final Map<String, List<HookMeasurement>> counted = new LinkedHashMap<>();
+
+	/**
+	 * @param args the command line
+	 */
+	public static void main(String[] args) {
+		System.exit(new CommandLine(new HookBenchmark()).execute(args));
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		Path root = Files.createTempDirectory("hook-benchmark-");
+		Path javaHome = (this.javaHome != null) ? this.javaHome : Path.of(System.getProperty("java.home"));
+		List<HookMeasurement> all = new ArrayList<>();
+		ProcessHookExecutor processes = ProcessHookExecutor.builder()
+			.root(root)
+			.cacheDirectory(ToolInstaller.defaultCacheDirectory())
+			.javaHome(javaHome)
+			.listener(all::add)
+			.build();
+		Path charmDir = CharmArchive.prepare(this.charm.toAbsolutePath(), root.resolve("charm"));
+		CharmMetadata metadata = CharmMetadata.load(charmDir);
+		try (LocalModel model = LocalModel.builder().charmDirectory(charmDir).executor(processes).root(root).build()) {
+			Warmup.run(processes, metadata, charmDir);
+			long start = System.nanoTime();
+			model.deploy(2);
+			System.out.printf(Locale.ROOT, "deployed 2 units in %d ms; first hook (install, trains the class-data archive): %s%n",
+					(System.nanoTime() - start) / 1_000_000, millis(all.get(0).elapsed()));
+			String leader = model.units().stream().filter(UnitView::leader).findFirst().orElseThrow().name();
+			String follower = model.units().stream().filter((u) -> !u.leader()).findFirst().orElseThrow().name();
+			measure("update-status", all, () -> model.runHook(follower, "update-status"));
+			measure("config-changed", all, () -> model.runHook(follower, "config-changed"));
+			measure("leader-elected", all, () -> model.runHook(leader, "leader-elected"));
+			measure("leader-settings-changed", all, () -> model.runHook(follower, "leader-settings-changed"));
+		}
+		List<HookMeasurement> floor = floor(root, javaHome);
+		print(javaHome, floor);
+		deleteTree(root);
+		return 0;
+	}
+
+	private void measure(String hook, List<HookMeasurement> all, Supplier<?> run) {
+		for (int i = 0; i < this.warmup + this.runs; i++) {
+			int before = all.size();
+			run.get();
+			if (i >= this.warmup) {
+				this.counted.computeIfAbsent(hook, (h) -> new ArrayList<>()).addAll(all.subList(before, all.size()));
+			}
+		}
+	}
+
+	/** The empty main, started by a shell script as dispatch starts the charm, measured by the same runner. */
+	private List<HookMeasurement> floor(Path root, Path javaHome) throws IOException {
+		Path jar = Path.of(EmptyMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+		Path dir = Files.createDirectories(root.resolve("floor"));
+		Path script = dir.resolve("dispatch");
+		Files.writeString(script, "#!/bin/sh\nexec \"" + javaHome.resolve("bin/java")
+				+ "\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -cp \"" + jar + "\" "
+				+ EmptyMain.class.getName() + "\n");
+		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+		List<HookMeasurement> runs = new ArrayList<>();
+		try (ProcessHookExecutor processes = ProcessHookExecutor.builder()
+			.root(root.resolve("floor-root"))
+			.cacheDirectory(ToolInstaller.defaultCacheDirectory())
+			.listener(runs::add)
+			.build()) {
+			io.springcharm.test.model.UnitDirectories unit = new io.springcharm.test.model.UnitDirectories("floor/0", dir,
+					Files.createDirectories(root.resolve("floor-machine")));
+			Map<String, String> env = Map.of("JUJU_CONTEXT_ID", "floor", "JUJU_DISPATCH_PATH", "hooks/floor",
+					"JUJU_UNIT_NAME", "floor/0", "JUJU_CHARM_DIR", dir.toString());
+			for (int i = 0; i < this.warmup + this.runs; i++) {
+				processes.execute(unit, env, (call) -> io.springcharm.framework.tool.ToolResult.ok(""));
+			}
+		}
+		return runs.subList(this.warmup, runs.size());
+	}
+
+	private void print(Path javaHome, List<HookMeasurement> floor) {
+		long floorMedian = median(floor, (m) -> m.elapsed().toNanos());
+		System.out.printf(Locale.ROOT, "%nJava: %s (%s), %d cores; %d counted runs per hook after %d warm-up runs%n",
+				javaHome, System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(), this.runs,
+				this.warmup);
+		System.out.printf(Locale.ROOT, "%-26s %9s %9s %9s %10s %6s %7s%n", "hook", "wall p50", "wall p95", "CPU p50",
+				"peak RSS", "tools", "x floor");
+		row("JVM floor (empty main)", floor, floorMedian);
+		this.counted.forEach((hook, runs) -> row(hook, runs, floorMedian));
+	}
+
+	private static void row(String name, List<HookMeasurement> runs, long floorMedian) {
+		long wall = median(runs, (m) -> m.elapsed().toNanos());
+		long p95 = percentile(runs, (m) -> m.elapsed().toNanos(), 95);
+		long cpu = median(runs, (m) -> (m.cpu() != null) ? m.cpu().toNanos() : -1);
+		long rss = runs.stream().mapToLong(HookMeasurement::maxRssKilobytes).max().orElse(-1);
+		long tools = runs.stream().mapToLong(HookMeasurement::toolCalls).max().orElse(0);
+		System.out.printf(Locale.ROOT, "%-26s %6d ms %6d ms %6s ms %6s MiB %6d %7.1f%n", name, wall / 1_000_000,
+				p95 / 1_000_000, (cpu < 0) ? "-" : String.valueOf(cpu / 1_000_000), (rss < 0) ? "-" : String.valueOf(rss / 1024),
+				tools, (double) wall / floorMedian);
+	}
+
+	private static long median(List<HookMeasurement> runs, java.util.function.ToLongFunction<HookMeasurement> value) {
+		return percentile(runs, value, 50);
+	}
+
+	private static long percentile(List<HookMeasurement> runs, java.util.function.ToLongFunction<HookMeasurement> value,
+			int percent) {
+		long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
+		int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+	private static String millis(Duration duration) {
+		return duration.toMillis() + " ms";
+	}
+
+	private static void deleteTree(Path root) {
+		try (var paths = Files.walk(root)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
