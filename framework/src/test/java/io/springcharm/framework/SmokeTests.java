@@ -35,4 +35,20 @@ class SmokeTests {
 		assertThat(calls).containsExactly("status-set active -- hello from install");
 		assertThat(Files.readString(this.charmDir.resolve(UnitState.FILE_NAME))).contains("\"seen\"");
 	}
+
+	@Test
+	void configOfTheWrongTypeFailsConfigChangedNamingTheOption() throws Exception {
+		Files.writeString(this.charmDir.resolve("metadata.yaml"), "name: smoke\n");
+		Files.writeString(this.charmDir.resolve("config.yaml"), "options:\n  fail: {type: boolean, default: false}\n");
+		Map<String, String> env = Map.of("JUJU_UNIT_NAME", "smoke/0", "JUJU_CONTEXT_ID", "ctx", "JUJU_DISPATCH_PATH",
+				"hooks/config-changed", "JUJU_CHARM_DIR", this.charmDir.toString());
+		CharmApplication.HookOutcome outcome = new CharmApplication(SmokeCharm.class).environment(env)
+			.toolRunner((ToolCall call) -> call.tool().equals("config-get") ? ToolResult.ok("{\"fail\": \"yes\"}")
+					: ToolResult.ok(""))
+			.errors(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+			.execute();
+		assertThat(outcome.exitCode()).isEqualTo(1);
+		assertThat(outcome.failure()).hasMessageContaining("'fail'").hasMessageContaining("boolean");
+		assertThat(this.charmDir.resolve(UnitState.FILE_NAME)).doesNotExist();
+	}
 }

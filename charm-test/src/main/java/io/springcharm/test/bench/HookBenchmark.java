@@ -104,6 +104,8 @@ public final class HookBenchmark implements Callable<Integer> {
 	private List<HookMeasurement> floor(Path root, Path javaHome) throws IOException {
 		Path jar = Path.of(EmptyMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
 		Path dir = Files.createDirectories(root.resolve("floor"));
+		// The executor checks for metadata.yaml as Juju does before running dispatch.
+		Files.writeString(dir.resolve("metadata.yaml"), "name: floor\n");
 		Path script = dir.resolve("dispatch");
 		Files.writeString(script, "#!/bin/sh\nexec \"" + javaHome.resolve("bin/java")
 				+ "\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -cp \"" + jar + "\" "

@@ -28,6 +28,9 @@ public final class HookEnvironment {
 
 	private static final String STATUS_KEY = "framework.status";
 
+	private static final java.util.Set<String> CONFIG_HOOKS = java.util.Set.of("hooks/install", "hooks/config-changed",
+			"hooks/upgrade-charm");
+
 	private final Hook hook;
 
 	private final HookTools tools;
@@ -98,15 +101,19 @@ public final class HookEnvironment {
 	}
 
 	/**
-	 * The application's config from {@code config-get}, read once per hook and checked
-	 * against the types declared in config.yaml. Also bound as {@code juju.config.*}
-	 * properties.
+	 * The application's config from {@code config-get}, read once per hook. Also bound as
+	 * {@code juju.config.*} properties. In the hooks where config can have changed
+	 * ({@code install}, {@code config-changed}, {@code upgrade-charm}) it is checked against
+	 * the types declared in config.yaml; other hooks skip the check, so that a quiet hook
+	 * does not pay for parsing YAML.
 	 * @return option name to value
 	 */
 	public Map<String, Object> config() {
 		if (this.config == null) {
 			Map<String, Object> values = this.tools.configGet();
-			metadata().checkConfig(values);
+			if (CONFIG_HOOKS.contains(this.hook.dispatchPath())) {
+				metadata().checkConfig(values);
+			}
 			this.config = values;
 		}
 		return this.config;
