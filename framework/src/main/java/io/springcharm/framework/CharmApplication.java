@@ -12,7 +12,7 @@ import io.springcharm.framework.tool.HookTools;
 import io.springcharm.framework.tool.ProcessToolRunner;
 import io.springcharm.framework.tool.ToolRunner;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.BeansException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -255,8 +255,10 @@ public final class CharmApplication {
 			if (current instanceof UndeclaredThrowableException u && u.getUndeclaredThrowable() != null) {
 				current = u.getUndeclaredThrowable();
 			}
-			else if (current instanceof BeanCreationException b && b.getMostSpecificCause() != b) {
-				current = b.getMostSpecificCause();
+			else if (current instanceof BeansException && current.getCause() != null) {
+				// Stop at the first exception that is not Spring's wiring report: that one
+				// says what went wrong (it may itself wrap a lower-level cause).
+				current = current.getCause();
 			}
 			else {
 				return current;

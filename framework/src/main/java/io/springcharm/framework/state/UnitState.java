@@ -87,6 +87,7 @@ public final class UnitState implements AutoCloseable {
 			channel = FileChannel.open(charmDir.resolve(FILE_NAME + ".lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE);
 			FileLock lock = channel.lock();
+			removeStrayTemporaryFiles(charmDir);
 			SortedMap<String, @Nullable String> values = new TreeMap<>();
 			Set<String> flags = new TreeSet<>();
 			read(file, json, values, flags);
@@ -290,6 +291,18 @@ public final class UnitState implements AutoCloseable {
 			}
 			else {
 				throw new UnitStateException(corrupt(file, "the value of '" + entry.getKey() + "' is not a string"));
+			}
+		}
+	}
+
+	/**
+	 * A writer killed between creating its temporary file and renaming it leaves the file
+	 * behind; holding the lock, nobody else is writing, so every such file is stray.
+	 */
+	private static void removeStrayTemporaryFiles(Path charmDir) throws IOException {
+		try (var temporaries = Files.newDirectoryStream(charmDir, FILE_NAME + "*.tmp")) {
+			for (Path temporary : temporaries) {
+				Files.deleteIfExists(temporary);
 			}
 		}
 	}
