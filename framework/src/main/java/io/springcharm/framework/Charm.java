@@ -20,13 +20,15 @@ import org.springframework.context.annotation.FilterType;
  * {@code META-INF/spring/io.springcharm.framework.Charm.imports} (the framework's, the
  * leadership starter's, any other charm starter's), the way Boot's test slices do, rather
  * than Boot's whole candidate list. Use it instead of {@code @SpringBootApplication}:
- * every hook starts a JVM, and each unneeded candidate costs time in every hook.
+ * every hook starts a JVM, and each unneeded candidate costs time in every hook. The
+ * charm class's {@code @Bean} methods are not proxied (as in Boot's auto-configurations):
+ * a bean method that needs another bean takes it as a parameter.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootConfiguration
+@SpringBootConfiguration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = { @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
 		@ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class) })
 @ImportAutoConfiguration

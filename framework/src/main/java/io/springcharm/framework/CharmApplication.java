@@ -13,6 +13,7 @@ import io.springcharm.framework.tool.ProcessToolRunner;
 import io.springcharm.framework.tool.ToolRunner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -27,7 +28,6 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.ResourcePropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The entry point of a charm: reads the hook from the environment, starts the charm's
@@ -238,8 +238,7 @@ public final class CharmApplication {
 				+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
 		try {
 			HookTools tools = (context != null && context.isActive()) ? context.getBean(HookTools.class)
-					: new HookTools((this.toolRunner != null) ? this.toolRunner : new ProcessToolRunner(hook.charmDir()),
-							JsonMapper.shared());
+					: new HookTools((this.toolRunner != null) ? this.toolRunner : new ProcessToolRunner(hook.charmDir()));
 			tools.jujuLog("ERROR", line);
 		}
 		catch (RuntimeException ex) {
@@ -255,7 +254,7 @@ public final class CharmApplication {
 			if (current instanceof UndeclaredThrowableException u && u.getUndeclaredThrowable() != null) {
 				current = u.getUndeclaredThrowable();
 			}
-			else if (current instanceof BeansException && current.getCause() != null) {
+			else if ((current instanceof BeansException || current instanceof BindException) && current.getCause() != null) {
 				// Stop at the first exception that is not Spring's wiring report: that one
 				// says what went wrong (it may itself wrap a lower-level cause).
 				current = current.getCause();

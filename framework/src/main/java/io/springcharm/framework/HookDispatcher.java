@@ -11,7 +11,7 @@ import io.springcharm.framework.event.*;
 import io.springcharm.framework.hook.Hook;
 import io.springcharm.framework.state.UnitState;
 import org.springframework.context.ApplicationEventPublisher;
-import tools.jackson.databind.json.JsonMapper;
+import io.springcharm.framework.json.Json;
 
 /**
  * Runs one hook inside a ready context: {@link HookStartingEvent}, the hook's
@@ -32,24 +32,20 @@ public final class HookDispatcher {
 
 	private final List<DerivedEvents> derivedEvents;
 
-	private final JsonMapper json;
-
 	/**
 	 * @param hook the hook to run
 	 * @param environment the hook environment
 	 * @param state the unit state to commit on success
 	 * @param publisher publishes to the charm's listeners
 	 * @param derivedEvents contributors of events that follow the hook's event, in order
-	 * @param json encodes config values for change detection
 	 */
 	public HookDispatcher(Hook hook, HookEnvironment environment, UnitState state, ApplicationEventPublisher publisher,
-			List<DerivedEvents> derivedEvents, JsonMapper json) {
+			List<DerivedEvents> derivedEvents) {
 		this.hook = hook;
 		this.environment = environment;
 		this.state = state;
 		this.publisher = publisher;
 		this.derivedEvents = derivedEvents;
-		this.json = json;
 	}
 
 	/**
@@ -124,14 +120,14 @@ public final class HookDispatcher {
 		Map<String, String> previous = nonNull(this.state.entries(CONFIG_PREFIX));
 		Set<String> changed = new TreeSet<>();
 		config.forEach((option, value) -> {
-			String encoded = this.json.writeValueAsString(value);
+			String encoded = Json.write(value);
 			if (!Objects.equals(previous.get(option), encoded)) {
 				changed.add(option);
 			}
 		});
 		previous.keySet().stream().filter((option) -> !config.containsKey(option)).forEach(changed::add);
 		this.state.removeAll(CONFIG_PREFIX);
-		config.forEach((option, value) -> this.state.put(CONFIG_PREFIX + option, this.json.writeValueAsString(value)));
+		config.forEach((option, value) -> this.state.put(CONFIG_PREFIX + option, Json.write(value)));
 		return Set.copyOf(changed);
 	}
 

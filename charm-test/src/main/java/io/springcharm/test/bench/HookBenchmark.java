@@ -131,8 +131,7 @@ public final class HookBenchmark implements Callable<Integer> {
 	private void print(Path javaHome, List<HookMeasurement> floor) {
 		long floorMedian = median(floor, (m) -> m.elapsed().toNanos());
 		System.out.printf(Locale.ROOT, "%nJava: %s (%s), %d cores; %d counted runs per hook after %d warm-up runs%n",
-				javaHome, System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(), this.runs,
-				this.warmup);
+				javaHome, javaVersion(javaHome), Runtime.getRuntime().availableProcessors(), this.runs, this.warmup);
 		System.out.printf(Locale.ROOT, "%-26s %9s %9s %9s %10s %6s %7s%n", "hook", "wall p50", "wall p95", "CPU p50",
 				"peak RSS", "tools", "x floor");
 		row("JVM floor (empty main)", floor, floorMedian);
@@ -159,6 +158,20 @@ public final class HookBenchmark implements Callable<Integer> {
 		long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
 		int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+	/** JAVA_RUNTIME_VERSION from the runtime's release file: the hooks' Java, not this one's. */
+	private static String javaVersion(Path javaHome) {
+		try {
+			return Files.readAllLines(javaHome.resolve("release")).stream()
+				.filter((line) -> line.startsWith("JAVA_RUNTIME_VERSION="))
+				.map((line) -> line.substring(line.indexOf('=') + 1).replace("\"", ""))
+				.findFirst()
+				.orElse("unknown version");
+		}
+		catch (IOException ex) {
+			return "unknown version";
+		}
 	}
 
 	private static String millis(Duration duration) {

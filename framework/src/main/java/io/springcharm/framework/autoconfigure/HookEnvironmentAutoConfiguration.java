@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for the charm-facing {@link HookEnvironment} and the
@@ -37,7 +36,6 @@ public final class HookEnvironmentAutoConfiguration {
 	@ConditionalOnMissingBean
 	HookDispatcher hookDispatcher(Hook hook, HookEnvironment hookEnvironment, UnitState unitState,
 			ApplicationEventPublisher publisher, ObjectProvider<DerivedEvents> derivedEvents) {
-		return new HookDispatcher(hook, hookEnvironment, unitState, publisher, derivedEvents.orderedStream().toList(),
-				JsonMapper.shared());
+		return new HookDispatcher(hook, hookEnvironment, unitState, publisher, derivedEvents.orderedStream().toList());
 	}
 }

@@ -7,7 +7,6 @@ import io.springcharm.framework.tool.ToolRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for the hook tools: a {@link ToolRunner} that runs each tool as a
@@ -26,6 +25,6 @@ public final class HookToolsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HookTools hookTools(ToolRunner toolRunner) {
-		return new HookTools(toolRunner, JsonMapper.shared());
+		return new HookTools(toolRunner);
 	}
 }

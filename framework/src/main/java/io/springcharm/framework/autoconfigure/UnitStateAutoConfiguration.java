@@ -6,7 +6,6 @@ import io.springcharm.framework.state.UnitState;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Auto-configuration for {@link UnitState}, read from the charm directory when the context
@@ -18,7 +17,7 @@ public final class UnitStateAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	UnitState unitState(Hook hook) {
-		return UnitState.load(hook.charmDir(), JsonMapper.shared());
+		return UnitState.load(hook.charmDir());
 	}
 
 	@Bean

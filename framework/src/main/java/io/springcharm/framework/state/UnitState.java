@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -22,10 +23,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import io.springcharm.framework.json.Json;
+import io.springcharm.framework.json.JsonException;
 
 /**
  * The unit's own state: string values and named flags that survive between hooks. It is
@@ -47,8 +46,6 @@ public final class UnitState implements AutoCloseable {
 
 	private final Path file;
 
-	private final JsonMapper json;
-
 	private final @Nullable FileChannel lockChannel;
 
 	private final @Nullable FileLock lock;
@@ -61,10 +58,9 @@ public final class UnitState implements AutoCloseable {
 
 	private final Set<String> loadedFlags;
 
-	private UnitState(Path file, JsonMapper json, @Nullable FileChannel lockChannel, @Nullable FileLock lock,
+	private UnitState(Path file, @Nullable FileChannel lockChannel, @Nullable FileLock lock,
 			SortedMap<String, @Nullable String> values, Set<String> flags) {
 		this.file = file;
-		this.json = json;
 		this.lockChannel = lockChannel;
 		this.lock = lock;
 		this.values = values;
@@ -76,11 +72,10 @@ public final class UnitState implements AutoCloseable {
 	/**
 	 * Locks and reads the unit state of a charm directory; a missing file is an empty state.
 	 * @param charmDir the charm directory
-	 * @param json the mapper for the file's JSON
 	 * @return the state, holding the lock until {@link #close()}
 	 * @throws UnitStateException when the file exists but cannot be read or understood
 	 */
-	public static UnitState load(Path charmDir, JsonMapper json) {
+	public static UnitState load(Path charmDir) {
 		Path file = charmDir.resolve(FILE_NAME);
 		FileChannel channel = null;
 		try {
@@ -90,8 +85,8 @@ public final class UnitState implements AutoCloseable {
 			removeStrayTemporaryFiles(charmDir);
 			SortedMap<String, @Nullable String> values = new TreeMap<>();
 			Set<String> flags = new TreeSet<>();
-			read(file, json, values, flags);
-			return new UnitState(file, json, channel, lock, values, flags);
+			read(file, values, flags);
+			return new UnitState(file, channel, lock, values, flags);
 		}
 		catch (IOException ex) {
 			closeQuietly(channel);
@@ -105,11 +100,10 @@ public final class UnitState implements AutoCloseable {
 
 	/**
 	 * An empty state that is never written, for contexts without a charm directory.
-	 * @param json the mapper
 	 * @return the state
 	 */
-	public static UnitState inMemory(JsonMapper json) {
-		return new UnitState(Path.of(FILE_NAME), json, null, null, new TreeMap<>(), new TreeSet<>());
+	public static UnitState inMemory() {
+		return new UnitState(Path.of(FILE_NAME), null, null, new TreeMap<>(), new TreeSet<>());
 	}
 
 	/**
@@ -193,12 +187,11 @@ public final class UnitState implements AutoCloseable {
 		if (this.lock == null || !isModified()) {
 			return;
 		}
-		ObjectNode root = this.json.createObjectNode();
+		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("format", FORMAT);
-		ObjectNode values = root.putObject("values");
-		this.values.forEach(values::put);
-		this.flags.forEach(root.putArray("flags")::add);
-		byte[] bytes = this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+		root.put("values", this.values);
+		root.put("flags", this.flags);
+		byte[] bytes = Json.writePretty(root).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		Path dir = this.file.toAbsolutePath().getParent();
 		Path temp = null;
 		try {
@@ -230,8 +223,7 @@ public final class UnitState implements AutoCloseable {
 		closeQuietly(this.lockChannel);
 	}
 
-	private static void read(Path file, JsonMapper json, Map<String, @Nullable String> values, Set<String> flags)
-			throws IOException {
+	private static void read(Path file, Map<String, @Nullable String> values, Set<String> flags) throws IOException {
 		byte[] bytes;
 		try {
 			bytes = Files.readAllBytes(file);
@@ -242,57 +234,56 @@ public final class UnitState implements AutoCloseable {
 		if (bytes.length == 0) {
 			throw new UnitStateException(corrupt(file, "it is empty"));
 		}
-		JsonNode root;
+		Object parsed;
 		try {
-			root = json.readTree(bytes);
+			parsed = Json.parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
 		}
-		catch (JacksonException ex) {
-			throw new UnitStateException(corrupt(file, "it is not valid JSON (" + ex.getOriginalMessage() + ")"), ex);
+		catch (JsonException ex) {
+			throw new UnitStateException(corrupt(file, "it is not valid JSON (" + ex.getMessage() + ")"), ex);
 		}
-		if (root == null || !root.isObject()) {
+		if (!(parsed instanceof Map<?, ?> root)) {
 			throw new UnitStateException(corrupt(file, "it is not a JSON object"));
 		}
-		int format = root.path("format").asInt(0);
-		if (format == 0 && !root.has("format") && !root.has("values")) {
+		Object format = root.get("format");
+		if (format == null && !root.containsKey("format") && !root.containsKey("values")) {
 			// Format 0 (before versioning): the object itself was the value map, no flags.
 			readValues(file, root, values);
 			return;
 		}
-		if (!root.path("format").isIntegralNumber()) {
+		if (!(format instanceof Integer || format instanceof Long)) {
 			throw new UnitStateException(corrupt(file, "'format' is missing or not a number"));
 		}
-		if (format != FORMAT) {
-			throw new UnitStateException("Unit state " + file + " has format " + root.path("format")
+		if (((Number) format).longValue() != FORMAT) {
+			throw new UnitStateException("Unit state " + file + " has format " + format
 					+ ", which this version of Spring Charm (format " + FORMAT
 					+ ") cannot read; upgrade the charm to a version that can, or move the file aside to start afresh");
 		}
-		JsonNode valueNode = root.path("values");
-		JsonNode flagNode = root.path("flags");
-		if (!valueNode.isObject() || !(flagNode.isArray() || flagNode.isMissingNode())) {
+		Object valueNode = root.get("values");
+		Object flagNode = root.containsKey("flags") ? root.get("flags") : List.of();
+		if (!(valueNode instanceof Map<?, ?> valueMap) || !(flagNode instanceof List<?> flagList)) {
 			throw new UnitStateException(corrupt(file, "'values' or 'flags' has the wrong shape"));
 		}
-		readValues(file, valueNode, values);
-		for (JsonNode flag : flagNode) {
-			if (!flag.isString()) {
+		readValues(file, valueMap, values);
+		for (Object flag : flagList) {
+			if (!(flag instanceof String name)) {
 				throw new UnitStateException(corrupt(file, "a flag is not a string"));
 			}
-			flags.add(flag.stringValue());
+			flags.add(name);
 		}
 	}
 
-	private static void readValues(Path file, JsonNode node, Map<String, @Nullable String> values) {
-		for (Map.Entry<String, JsonNode> entry : node.properties()) {
-			JsonNode value = entry.getValue();
-			if (value.isNull()) {
-				values.put(entry.getKey(), null);
+	private static void readValues(Path file, Map<?, ?> node, Map<String, @Nullable String> values) {
+		node.forEach((key, value) -> {
+			if (value == null) {
+				values.put((String) key, null);
 			}
-			else if (value.isValueNode()) {
-				values.put(entry.getKey(), value.isString() ? value.stringValue() : value.asString());
+			else if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+				values.put((String) key, value.toString());
 			}
 			else {
-				throw new UnitStateException(corrupt(file, "the value of '" + entry.getKey() + "' is not a string"));
+				throw new UnitStateException(corrupt(file, "the value of '" + key + "' is not a string"));
 			}
-		}
+		});
 	}
 
 	/**

@@ -12,11 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
+import io.springcharm.framework.json.Json;
+import io.springcharm.framework.json.JsonException;
 
 import static io.springcharm.framework.tool.ToolArguments.checkArgValue;
 import static io.springcharm.framework.tool.ToolArguments.checkPositional;
@@ -39,27 +36,22 @@ public final class HookTools {
 	/** Linux's limit for one argv string (MAX_ARG_STRLEN) less its terminating NUL. */
 	static final int MAX_ARG_BYTES = ToolArguments.MAX_ARG_BYTES;
 
-	private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {
-	};
+	private static final Shape<Map<String, Object>> OBJECT_MAP = Shape::objectMap;
 
-	private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-	};
+	private static final Shape<Map<String, String>> STRING_MAP = Shape::stringMap;
 
-	private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
-	};
+	private static final Shape<List<String>> STRING_LIST = Shape::stringList;
 
-	private static final TypeReference<String> STRING = new TypeReference<>() {
-	};
+	private static final Shape<String> STRING = Shape::string;
 
-	private static final TypeReference<Object> ANY = new TypeReference<>() {
-	};
+	private static final Shape<Object> ANY = (value) -> value;
+
+	private static final Shape<Boolean> BOOLEAN = Shape::bool;
 
 	/** Linux's maximum (131071 bytes) divided by the most bytes a Java char takes in UTF-8. */
 	private static final int MAX_MESSAGE_CHARS = MAX_ARG_BYTES / 3;
 
 	private final ToolRunner runner;
-
-	private final JsonMapper json;
 
 	private @Nullable Map<String, Object> config;
 
@@ -77,11 +69,9 @@ public final class HookTools {
 
 	/**
 	 * @param runner runs each tool
-	 * @param json parses the tools' JSON output
 	 */
-	public HookTools(ToolRunner runner, JsonMapper json) {
+	public HookTools(ToolRunner runner) {
 		this.runner = runner;
-		this.json = json;
 	}
 
 	// --- config and leadership ---------------------------------------------------------
@@ -138,8 +128,7 @@ public final class HookTools {
 	 */
 	public boolean isLeader() {
 		if (this.leader == null) {
-			Boolean value = parse(ToolCall.of("is-leader", "--format=json"), new TypeReference<Boolean>() {
-			});
+			Boolean value = parse(ToolCall.of("is-leader", "--format=json"), BOOLEAN);
 			this.leader = Boolean.TRUE.equals(value);
 		}
 		return this.leader;
@@ -288,7 +277,7 @@ public final class HookTools {
 		}
 		args.add("--file");
 		args.add("-");
-		run(new ToolCall("relation-set", args, this.json.writeValueAsString(new TreeMap<>(checked)), Set.of()));
+		run(new ToolCall("relation-set", args, Json.write(new TreeMap<>(checked)), Set.of()));
 		Map<String, String> cached = this.relationData.get(bagKey(relationId, owner, app));
 		if (cached != null) {
 			update(cached, checked);
@@ -642,7 +631,7 @@ public final class HookTools {
 						+ ToolArguments.utf8Length(value) + " bytes; Juju allows at most 65536");
 			}
 		});
-		run(new ToolCall("state-set", List.of("--file", "-"), this.json.writeValueAsString(new TreeMap<>(checked)),
+		run(new ToolCall("state-set", List.of("--file", "-"), Json.write(new TreeMap<>(checked)),
 				Set.of()));
 	}
 
@@ -848,21 +837,23 @@ public final class HookTools {
 	 * broke, never the output itself, which may hold secret values.
 	 * @return the value, or {@code null} for JSON {@code null} (a missing key)
 	 */
-	<T> @Nullable T parse(ToolCall call, TypeReference<T> type) {
+	<T> @Nullable T parse(ToolCall call, Shape<T> shape) {
 		String out = run(call);
 		if (out.isBlank()) {
 			throw new HookToolException(call, 0, "printed nothing where JSON was expected");
 		}
+		Object value;
 		try {
-			return this.json.readValue(out, type);
+			value = Json.parse(out);
 		}
-		catch (JacksonException ex) {
-			String what = (ex instanceof StreamReadException) ? "malformed or truncated JSON"
-					: "JSON of an unexpected shape";
-			TokenStreamLocation at = ex.getLocation();
-			String where = (at != null && at.getLineNr() > 0)
-					? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "";
-			throw new HookToolException(call, 0, "printed " + what + where + " (" + out.length() + " characters)");
+		catch (JsonException ex) {
+			throw new HookToolException(call, 0, "printed " + ex.getMessage() + " (" + out.length() + " characters)");
+		}
+		try {
+			return (value != null) ? shape.of(value) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new HookToolException(call, 0, "printed JSON of an unexpected shape: " + ex.getMessage());
 		}
 	}
 

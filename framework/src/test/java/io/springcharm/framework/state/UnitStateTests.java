@@ -151,7 +151,7 @@ class UnitStateTests {
 
 	@Test
 	void anInMemoryStateIsNeverWritten() {
-		UnitState state = UnitState.inMemory(this.json);
+		UnitState state = UnitState.inMemory();
 		state.put("k", "v");
 		state.commit();
 		assertThat(Files.exists(Path.of(UnitState.FILE_NAME))).isFalse();
@@ -191,7 +191,7 @@ class UnitStateTests {
 	}
 
 	private UnitState load() {
-		return UnitState.load(this.charmDir, this.json);
+		return UnitState.load(this.charmDir);
 	}
 
 	private Path stateFile() {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,7 +19,7 @@ class HookToolsTests {
 
 	private final FakeToolRunner juju = new FakeToolRunner();
 
-	private final HookTools tools = new HookTools(this.juju, JsonMapper.shared());
+	private final HookTools tools = new HookTools(this.juju);
 
 	// --- config ---------------------------------------------------------------------------
 
@@ -606,7 +605,7 @@ class HookToolsTests {
 			String arg = call.args().get(call.args().size() - 1);
 			seen[0] = Path.of(arg.substring(arg.indexOf('=') + 1));
 			throw new HookToolException(call, -1, "cannot run 'secret-add': not found on PATH");
-		}, JsonMapper.shared());
+		});
 		assertThatExceptionOfType(HookToolException.class)
 			.isThrownBy(() -> failing.secretAdd(Map.of("token", "t0ps3cret"), SecretOptions.none()))
 			.withMessageNotContaining("t0ps3cret");
