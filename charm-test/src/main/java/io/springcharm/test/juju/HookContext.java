@@ -16,6 +16,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.springcharm.framework.tool.JujuText;
 import io.springcharm.framework.tool.ToolCall;
 import io.springcharm.framework.tool.ToolResult;
 import io.springcharm.framework.tool.ToolRunner;
@@ -369,12 +370,12 @@ public final class HookContext implements ToolRunner {
 				continue;
 			}
 			int eq = arg.indexOf('=');
-			if (eq < 0 || arg.substring(0, eq).strip().isEmpty()) {
+			if (eq < 0 || JujuText.trimSpace(arg.substring(0, eq)).isEmpty()) {
 				String shown = (eq < 0) ? ToolCall.REDACTED : "=" + ToolCall.REDACTED;
 				throw ToolError.usage("expected \"key=value\", got " + ToolArgs.quote(shown));
 			}
-			String key = arg.substring(0, eq).strip();
-			if (result.put(key, arg.substring(eq + 1).strip()) != null) {
+			String key = JujuText.trimSpace(arg.substring(0, eq));
+			if (result.put(key, JujuText.trimSpace(arg.substring(eq + 1))) != null) {
 				throw ToolError.usage("key " + ToolArgs.quote(key) + " specified more than once");
 			}
 		}

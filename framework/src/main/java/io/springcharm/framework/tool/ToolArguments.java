@@ -51,7 +51,7 @@ final class ToolArguments {
 	}
 
 	static void checkKey(String tool, String key) {
-		if (key.isEmpty() || key.contains("=") || !key.strip().equals(key)) {
+		if (key.isEmpty() || key.contains("=") || !JujuText.trimSpace(key).equals(key)) {
 			throw new IllegalArgumentException(tool + ": key '" + key
 					+ "' is not valid: keys must be non-empty, without '=' and without surrounding whitespace");
 		}
@@ -59,7 +59,7 @@ final class ToolArguments {
 
 	/** Refuses what argv cannot carry intact: Juju trims values, and Linux caps one argument. */
 	static void checkArgValue(String tool, String key, String value) {
-		if (!value.strip().equals(value)) {
+		if (!JujuText.trimSpace(value).equals(value)) {
 			throw new IllegalArgumentException(tool + ": the value of '" + key
 					+ "' starts or ends with whitespace, which Juju would trim; strip it or encode it");
 		}
