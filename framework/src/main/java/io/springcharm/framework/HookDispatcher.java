@@ -7,9 +7,44 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.springcharm.framework.env.HookEnvironment;
-import io.springcharm.framework.event.*;
+import io.springcharm.framework.event.ActionEvent;
+import io.springcharm.framework.event.CollectMetricsEvent;
+import io.springcharm.framework.event.ConfigChangedEvent;
+import io.springcharm.framework.event.DerivedEvents;
+import io.springcharm.framework.event.HookCompletedEvent;
+import io.springcharm.framework.event.HookEvent;
+import io.springcharm.framework.event.HookStartingEvent;
+import io.springcharm.framework.event.InstallEvent;
+import io.springcharm.framework.event.LeaderDeposedEvent;
+import io.springcharm.framework.event.LeaderElectedEvent;
+import io.springcharm.framework.event.LeaderSettingsChangedEvent;
+import io.springcharm.framework.event.MeterStatusChangedEvent;
+import io.springcharm.framework.event.PebbleCheckFailedEvent;
+import io.springcharm.framework.event.PebbleCheckRecoveredEvent;
+import io.springcharm.framework.event.PebbleCustomNoticeEvent;
+import io.springcharm.framework.event.PebbleReadyEvent;
+import io.springcharm.framework.event.PostSeriesUpgradeEvent;
+import io.springcharm.framework.event.PreSeriesUpgradeEvent;
+import io.springcharm.framework.event.RelationBrokenEvent;
+import io.springcharm.framework.event.RelationChangedEvent;
+import io.springcharm.framework.event.RelationCreatedEvent;
+import io.springcharm.framework.event.RelationDepartedEvent;
+import io.springcharm.framework.event.RelationJoinedEvent;
+import io.springcharm.framework.event.RemoveEvent;
+import io.springcharm.framework.event.SecretChangedEvent;
+import io.springcharm.framework.event.SecretExpiredEvent;
+import io.springcharm.framework.event.SecretRemoveEvent;
+import io.springcharm.framework.event.SecretRotateEvent;
+import io.springcharm.framework.event.StartEvent;
+import io.springcharm.framework.event.StopEvent;
+import io.springcharm.framework.event.StorageAttachedEvent;
+import io.springcharm.framework.event.StorageDetachingEvent;
+import io.springcharm.framework.event.UnknownHookEvent;
+import io.springcharm.framework.event.UpdateStatusEvent;
+import io.springcharm.framework.event.UpgradeCharmEvent;
 import io.springcharm.framework.hook.Hook;
 import io.springcharm.framework.state.UnitState;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import io.springcharm.framework.json.Json;
 
@@ -117,7 +152,7 @@ public final class HookDispatcher {
 	/** Options whose value differs from the snapshot of the last successful config-changed. */
 	private Set<String> changedConfig() {
 		Map<String, Object> config = this.environment.config();
-		Map<String, String> previous = nonNull(this.state.entries(CONFIG_PREFIX));
+		Map<String, @Nullable String> previous = this.state.entries(CONFIG_PREFIX);
 		Set<String> changed = new TreeSet<>();
 		config.forEach((option, value) -> {
 			String encoded = Json.write(value);
@@ -129,12 +164,5 @@ public final class HookDispatcher {
 		this.state.removeAll(CONFIG_PREFIX);
 		config.forEach((option, value) -> this.state.put(CONFIG_PREFIX + option, Json.write(value)));
 		return Set.copyOf(changed);
-	}
-
-	@SuppressWarnings("NullAway")
-	private static Map<String, String> nonNull(Map<String, ? extends Object> map) {
-		@SuppressWarnings("unchecked")
-		Map<String, String> cast = (Map<String, String>) map;
-		return cast;
 	}
 }
