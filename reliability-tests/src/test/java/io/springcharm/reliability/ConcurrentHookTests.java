@@ -1,12 +1,8 @@
 package io.springcharm.reliability;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,22 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two processes of the same unit at once (a hook and {@code juju exec}, say): the second
  * waits on the state lock until the first has committed and sees what it committed.
  */
-class ConcurrentHookTests {
-
-	@TempDir
-	Path root;
-
-	private Unit unit;
-
-	@BeforeEach
-	void unit() throws Exception {
-		this.unit = new Unit(this.root);
-	}
-
-	@AfterEach
-	void killChildren() throws Exception {
-		this.unit.close();
-	}
+class ConcurrentHookTests extends UnitFixture {
 
 	@Test
 	void theSecondProcessWaitsForTheFirstToCommitAndSeesItsState() throws Exception {

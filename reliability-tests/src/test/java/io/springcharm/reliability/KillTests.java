@@ -8,10 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.springcharm.leadership.LeadershipFlags;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kills the hook process with SIGKILL at each step of a hook and checks that the unit state
  * is always the last committed one, whole, and that the next hook replays what was lost.
  */
-class KillTests {
+class KillTests extends UnitFixture {
 
 	/** SIGKILL as an exit value: 128 + 9. */
 	private static final int KILLED = 137;
@@ -33,21 +30,6 @@ class KillTests {
 	private static final AtomicInteger statesLost = new AtomicInteger();
 
 	private static final AtomicInteger strayTempFiles = new AtomicInteger();
-
-	@TempDir
-	Path root;
-
-	private Unit unit;
-
-	@BeforeEach
-	void unit() throws Exception {
-		this.unit = new Unit(this.root);
-	}
-
-	@AfterEach
-	void killChildren() throws Exception {
-		this.unit.close();
-	}
 
 	@AfterAll
 	static void summary() {

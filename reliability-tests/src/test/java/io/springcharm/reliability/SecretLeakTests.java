@@ -1,15 +1,11 @@
 package io.springcharm.reliability;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,28 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * succeeding paths, and checks that the secret never reaches the child's stdout, stderr or
  * any juju-log argument. Only whether it appears is reported, never the value.
  */
-class SecretLeakTests {
+class SecretLeakTests extends UnitFixture {
 
 	private static final String SECRET = "S3CR3T-zebra-7194-quartz";
 
 	private static final AtomicInteger paths = new AtomicInteger();
 
 	private static final AtomicInteger leaks = new AtomicInteger();
-
-	@TempDir
-	Path root;
-
-	private Unit unit;
-
-	@BeforeEach
-	void unit() throws Exception {
-		this.unit = new Unit(this.root);
-	}
-
-	@AfterEach
-	void killChildren() throws Exception {
-		this.unit.close();
-	}
 
 	@AfterAll
 	static void summary() {

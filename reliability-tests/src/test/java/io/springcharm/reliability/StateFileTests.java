@@ -2,12 +2,8 @@ package io.springcharm.reliability;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,22 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Damaged or unknown state files: the hook fails with a message naming the file and leaves
  * it byte-identical, never resetting the unit's state; the old format-0 file migrates.
  */
-class StateFileTests {
-
-	@TempDir
-	Path root;
-
-	private Unit unit;
-
-	@BeforeEach
-	void unit() throws Exception {
-		this.unit = new Unit(this.root);
-	}
-
-	@AfterEach
-	void killChildren() throws Exception {
-		this.unit.close();
-	}
+class StateFileTests extends UnitFixture {
 
 	@Test
 	void anEmptyStateFileFailsTheHookAndIsKept() throws Exception {
