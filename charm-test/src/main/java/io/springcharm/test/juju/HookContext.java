@@ -16,6 +16,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.springcharm.framework.hook.JujuVersion;
 import io.springcharm.framework.tool.JujuText;
 import io.springcharm.framework.tool.ToolCall;
 import io.springcharm.framework.tool.ToolResult;
@@ -48,6 +49,8 @@ public final class HookContext implements ToolRunner {
 			"relation-model-get", "secret-grant", "secret-revoke", "add-metric", "payload-register",
 			"payload-unregister", "payload-status-set", "pod-spec-get", "pod-spec-set", "k8s-spec-get", "k8s-spec-set",
 			"k8s-raw-get", "k8s-raw-set");
+
+	private static final Set<String> REMOVED_IN_JUJU_4 = Set.of("leader-get", "leader-set");
 
 	private static final Set<String> DATA_TOOLS = Set.of("relation-set", "leader-set", "state-set", "action-set",
 			"secret-add", "secret-set");
@@ -179,6 +182,11 @@ public final class HookContext implements ToolRunner {
 	}
 
 	private ToolResult dispatch(ToolCall call) throws ToolError {
+		if (REMOVED_IN_JUJU_4.contains(call.tool())
+				&& !JujuVersion.parse(environment().get("JUJU_VERSION")).hasLeaderSettings()) {
+			// Juju 4 no longer has these tools at all: the charm meets a missing command.
+			throw ToolError.failure("unknown tool " + ToolArgs.quote(call.tool()));
+		}
 		ToolFunction tool = this.tools.get(call.tool());
 		if (tool != null) {
 			return tool.apply(call);

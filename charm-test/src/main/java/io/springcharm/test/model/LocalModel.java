@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.springcharm.framework.hook.JujuVersion;
 import io.springcharm.framework.metadata.CharmMetadata;
 import io.springcharm.test.juju.CommitException;
 import io.springcharm.test.juju.HookChanges;
@@ -57,6 +58,8 @@ public final class LocalModel implements AutoCloseable {
 
 	private final String jujuVersion;
 
+	private final boolean leaderSettingsHook;
+
 	private final Map<String, UnitAgent> agents = new TreeMap<>(LocalModel::compareUnits);
 
 	private final List<HookRecord> hookLog = new ArrayList<>();
@@ -68,6 +71,7 @@ public final class LocalModel implements AutoCloseable {
 		this.executor = Objects.requireNonNull(builder.executor, "'executor' must not be null");
 		this.root = Objects.requireNonNull(builder.root, "'root' must not be null");
 		this.jujuVersion = builder.jujuVersion;
+		this.leaderSettingsHook = JujuVersion.parse(builder.jujuVersion).hasLeaderSettings();
 		this.juju = new JujuModel(metadata, (builder.appName != null) ? builder.appName : metadata.name(),
 				builder.modelName, UUID.randomUUID().toString());
 		this.juju.setConfig(builder.config);
@@ -432,7 +436,9 @@ public final class LocalModel implements AutoCloseable {
 				return PendingHook.of("leader-elected", () -> agent.leaderSettingsSeen = version);
 			}
 		}
-		if (!this.juju.isLeader(unit) && agent.leaderSettingsSeen < this.juju.leaderSettingsVersion()) {
+		// Juju 4 removed leader settings and with them leader-settings-changed.
+		if (this.leaderSettingsHook && !this.juju.isLeader(unit)
+				&& agent.leaderSettingsSeen < this.juju.leaderSettingsVersion()) {
 			int version = this.juju.leaderSettingsVersion();
 			return PendingHook.of("leader-settings-changed", () -> agent.leaderSettingsSeen = version);
 		}

@@ -62,6 +62,28 @@ class LocalModelTests {
 	}
 
 	@Test
+	void onJuju4FollowersGetNoLeaderSettingsChangedAndTheLeaderToolsAreGone() {
+		HookExecutor inProcess = new InProcessHookExecutor(TestCharm.class);
+		this.model = LocalModel.builder()
+			.charmDirectory(CHARM)
+			.executor(inProcess)
+			.root(this.root)
+			.jujuVersion("4.0.0")
+			.build();
+		this.model.deploy(2);
+		assertThat(hooks("test-charm/1")).startsWith("install", "cluster-relation-created", "config-changed", "start")
+			.doesNotContain("leader-settings-changed");
+		Map<String, String> env = io.springcharm.test.juju.HookEnvironmentBuilder
+			.hook(this.model.model(), "test-charm/0", "update-status")
+			.jujuVersion("4.0.0")
+			.build();
+		io.springcharm.test.juju.HookContext hook = this.model.model().beginHook("test-charm/0", "update-status", env);
+		assertThat(hook.run(io.springcharm.framework.tool.ToolCall.of("leader-get", "--format=json", "-")).stderr())
+			.contains("unknown tool");
+		hook.discard();
+	}
+
+	@Test
 	void deployRunsJujusInitialSequenceThenPeerHooks() throws IOException {
 		model().deploy(2);
 		assertThat(hooks("test-charm/0")).startsWith("install", "cluster-relation-created", "leader-elected",
