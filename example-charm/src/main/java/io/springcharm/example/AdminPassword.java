@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import io.springcharm.framework.env.HookEnvironment;
 import io.springcharm.framework.event.HookCompletedEvent;
 import io.springcharm.framework.event.HookEvent;
+import io.springcharm.framework.files.PrivateFiles;
 import io.springcharm.framework.state.UnitState;
 import io.springcharm.leadership.Leadership;
 import io.springcharm.leadership.LeadershipChangedEvent;
@@ -76,8 +77,8 @@ class AdminPassword {
 
 	private void writeFile(String password) throws IOException {
 		Path target = this.env.machinePath(this.config.passwordFile());
-		if (!SecretFile.holds(target, password)) {
-			SecretFile.write(target, password);
+		if (!PrivateFiles.holds(target, password)) {
+			PrivateFiles.write(target, password);
 		}
 		String previous = this.state.get(WRITTEN_TO);
 		if (previous != null && !previous.equals(target.toString())) {

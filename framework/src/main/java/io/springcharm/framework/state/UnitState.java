@@ -2,17 +2,12 @@ package io.springcharm.framework.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +17,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.jspecify.annotations.Nullable;
+import io.springcharm.framework.files.PrivateFiles;
 import io.springcharm.framework.json.Json;
 import io.springcharm.framework.json.JsonException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The unit's own state: string values and named flags that survive between hooks. It is
@@ -179,9 +175,8 @@ public final class UnitState implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the state if it changed: temporary file created with mode 0600, written,
-	 * synced, then renamed over the old file, so a crash at any point leaves either the
-	 * old or the new file, whole.
+	 * Writes the state if it changed, with {@link PrivateFiles#write}: a crash at any point
+	 * leaves either the old or the new file, whole, mode 0600.
 	 */
 	public void commit() {
 		if (this.lock == null || !isModified()) {
@@ -191,30 +186,16 @@ public final class UnitState implements AutoCloseable {
 		root.put("format", FORMAT);
 		root.put("values", this.values);
 		root.put("flags", this.flags);
-		byte[] bytes = Json.writePretty(root).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		Path dir = this.file.toAbsolutePath().getParent();
-		Path temp = null;
 		try {
-			temp = Files.createTempFile(dir, FILE_NAME, ".tmp",
-					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-				ByteBuffer buffer = ByteBuffer.wrap(bytes);
-				while (buffer.hasRemaining()) {
-					out.write(buffer);
-				}
-				out.force(true);
-			}
-			move(temp, this.file);
-			syncDirectory(dir);
-			this.loadedValues.clear();
-			this.loadedValues.putAll(this.values);
-			this.loadedFlags.clear();
-			this.loadedFlags.addAll(this.flags);
+			PrivateFiles.write(this.file, Json.writePretty(root));
 		}
 		catch (IOException ex) {
-			deleteQuietly(temp);
 			throw new UnitStateException("Cannot write unit state " + this.file + ": " + ex.getMessage(), ex);
 		}
+		this.loadedValues.clear();
+		this.loadedValues.putAll(this.values);
+		this.loadedFlags.clear();
+		this.loadedFlags.addAll(this.flags);
 	}
 
 	/** Releases the lock; uncommitted changes are dropped. */
@@ -303,34 +284,8 @@ public final class UnitState implements AutoCloseable {
 				+ ". It was not replaced; restore it, or move it aside to start this unit from empty state";
 	}
 
-	private static void move(Path from, Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (AtomicMoveNotSupportedException | FileAlreadyExistsException ex) {
-			throw new IOException("cannot replace the file atomically: " + ex.getMessage(), ex);
-		}
-	}
 
-	private static void syncDirectory(Path dir) {
-		try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-			channel.force(true);
-		}
-		catch (IOException ex) {
-			// Some file systems cannot sync a directory; the rename itself is still atomic.
-		}
-	}
 
-	private static void deleteQuietly(@Nullable Path path) {
-		if (path != null) {
-			try {
-				Files.deleteIfExists(path);
-			}
-			catch (IOException ex) {
-				// Best effort: a stray temporary file is harmless.
-			}
-		}
-	}
 
 	private static void closeQuietly(@Nullable FileChannel channel) {
 		if (channel != null) {

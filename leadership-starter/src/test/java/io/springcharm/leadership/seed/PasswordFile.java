@@ -3,10 +3,9 @@ package io.springcharm.leadership.seed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 import io.springcharm.framework.env.HookEnvironment;
+import io.springcharm.framework.files.PrivateFiles;
 import io.springcharm.leadership.LeadershipChangedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -29,10 +28,6 @@ class PasswordFile {
 			Files.deleteIfExists(file);
 			return;
 		}
-		Files.createDirectories(file.getParent());
-		Path temp = Files.createTempFile(file.getParent(), ".foopass", ".tmp",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		Files.writeString(temp, password);
-		Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		PrivateFiles.write(file, password);
 	}
 }
