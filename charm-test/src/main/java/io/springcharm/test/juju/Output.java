@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
-import tools.jackson.databind.json.JsonMapper;
+import io.springcharm.framework.json.Json;
 
 /** Juju's formatters: smart (the default), yaml and json. */
 final class Output {
@@ -18,8 +18,6 @@ final class Output {
 	static final String YAML = "yaml";
 
 	static final String JSON = "json";
-
-	private static final JsonMapper JSON_MAPPER = JsonMapper.shared();
 
 	private Output() {
 	}
@@ -45,7 +43,7 @@ final class Output {
 		Object sorted = sorted(value);
 		switch (format) {
 			case JSON:
-				return JSON_MAPPER.writeValueAsString(sorted) + "\n";
+				return Json.write(sorted) + "\n";
 			case YAML:
 				return yaml(sorted);
 			default:

@@ -17,9 +17,9 @@ import io.springcharm.test.juju.HookContext;
 import io.springcharm.test.juju.JujuModel;
 
 /**
- * Pays the JVM's one-off costs (class loading, formatter set-up: hundreds of milliseconds
- * on the first {@code config-get}) before the first hook, so they are not counted as the
- * charm's hook time. Uses a throwaway in-memory Juju and one call through the socket.
+ * Pays the runner's own one-off costs (loading the in-memory Juju's and the socket's
+ * classes) before the first hook, so that they are not counted as the charm's hook time.
+ * Uses a throwaway in-memory Juju and one call through the socket.
  */
 public final class Warmup {
 

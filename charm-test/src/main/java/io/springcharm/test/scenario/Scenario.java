@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import io.springcharm.framework.CharmApplication;
 import io.springcharm.framework.metadata.CharmMetadata;
 import io.springcharm.framework.metadata.Endpoint;
+import io.springcharm.framework.state.Flags;
 import io.springcharm.framework.state.UnitState;
 import io.springcharm.test.juju.CommitException;
 import io.springcharm.test.juju.HookContext;
@@ -33,9 +34,6 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * State-transition tests for one charm, in the spirit of ops' Scenario: give an input
@@ -51,8 +49,6 @@ import tools.jackson.databind.node.ObjectNode;
  * Immutable: the {@code with…}-style methods return configured copies.
  */
 public final class Scenario {
-
-	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private final Class<?> charmClass;
 
@@ -252,30 +248,25 @@ public final class Scenario {
 		};
 	}
 
-	/** Writes the input's unit state in the framework's format: {@code {"format":1,"values":{…},"flags":[…]}}. */
-	private static void writeUnitState(Path charm, State state) throws IOException {
+	/** Writes the input's stored values and flags through the framework's own {@link UnitState}. */
+	private static void writeUnitState(Path charm, State state) {
 		if (state.storedValues().isEmpty() && state.flags().isEmpty()) {
 			return;
 		}
-		ObjectNode root = JSON.createObjectNode();
-		root.put("format", 1);
-		ObjectNode values = root.putObject("values");
-		state.storedValues().forEach(values::put);
-		state.flags().forEach(root.putArray("flags")::add);
-		Files.writeString(charm.resolve(UnitState.FILE_NAME), JSON.writeValueAsString(root), StandardCharsets.UTF_8);
+		try (UnitState unitState = UnitState.load(charm)) {
+			state.storedValues().forEach(unitState::put);
+			Flags flags = new Flags(unitState);
+			state.flags().forEach(flags::set);
+			unitState.commit();
+		}
 	}
 
 	private State outputState(JujuModel juju, String unit, State input, Path charm) throws IOException {
 		Map<String, @Nullable String> values = new TreeMap<>();
 		Set<String> flags = new TreeSet<>();
-		Path file = charm.resolve(UnitState.FILE_NAME);
-		if (Files.exists(file)) {
-			JsonNode root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
-			JsonNode storedValues = root.path("values");
-			for (Map.Entry<String, JsonNode> e : storedValues.properties()) {
-				values.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString());
-			}
-			root.path("flags").forEach((flag) -> flags.add(flag.asString()));
+		try (UnitState unitState = UnitState.load(charm)) {
+			values.putAll(unitState.entries(""));
+			flags.addAll(unitState.flagNames());
 		}
 		List<RelationSpec> relations = new ArrayList<>();
 		for (RelationSpec relation : input.relations()) {
