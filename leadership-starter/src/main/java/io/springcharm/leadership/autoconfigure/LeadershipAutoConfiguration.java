@@ -45,10 +45,10 @@ public final class LeadershipAutoConfiguration {
 		Hook hook = hookEnvironment.hook();
 		String backend = properties.backend();
 		if (LeadershipProperties.AUTO.equals(backend)) {
-			boolean toolsMissing = (toolRunner instanceof ProcessToolRunner)
-					&& !onPath(environment.getProperty("PATH"), "leader-get", "leader-set");
-			backend = (hook.jujuVersion().hasLeaderSettings() && !toolsMissing) ? LeaderSettingsBackend.NAME
-					: PeerRelationBackend.NAME;
+			// Only real tool processes can be missing from PATH; look only when the version allows them.
+			boolean leaderTools = hook.jujuVersion().hasLeaderSettings() && (!(toolRunner instanceof ProcessToolRunner)
+					|| onPath(environment.getProperty("PATH"), "leader-get", "leader-set"));
+			backend = leaderTools ? LeaderSettingsBackend.NAME : PeerRelationBackend.NAME;
 		}
 		else if (LeaderSettingsBackend.NAME.equals(backend) && !hook.jujuVersion().hasLeaderSettings()) {
 			throw new IllegalStateException("'charm.leadership.backend' is 'leader-settings', but Juju "
