@@ -1,22 +1,24 @@
 package io.springcharm.test.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import io.springcharm.framework.metadata.CharmMetadata;
+import io.springcharm.framework.tool.ToolResult;
+import io.springcharm.test.model.CharmDirectories;
 import io.springcharm.test.model.LocalModel;
+import io.springcharm.test.model.UnitDirectories;
 import io.springcharm.test.model.UnitView;
 import io.springcharm.test.process.CharmArchive;
 import io.springcharm.test.process.HookMeasurement;
@@ -86,7 +88,7 @@ public final class HookBenchmark implements Callable<Integer> {
 		}
 		List<HookMeasurement> floor = floor(root, javaHome);
 		print(javaHome, floor);
-		deleteTree(root);
+		CharmDirectories.deleteQuietly(root);
 		return 0;
 	}
 
@@ -117,12 +119,12 @@ public final class HookBenchmark implements Callable<Integer> {
 			.cacheDirectory(ToolInstaller.defaultCacheDirectory())
 			.listener(runs::add)
 			.build()) {
-			io.springcharm.test.model.UnitDirectories unit = new io.springcharm.test.model.UnitDirectories("floor/0", dir,
+			UnitDirectories unit = new UnitDirectories("floor/0", dir,
 					Files.createDirectories(root.resolve("floor-machine")));
 			Map<String, String> env = Map.of("JUJU_CONTEXT_ID", "floor", "JUJU_DISPATCH_PATH", "hooks/floor",
 					"JUJU_UNIT_NAME", "floor/0", "JUJU_CHARM_DIR", dir.toString());
 			for (int i = 0; i < this.warmup + this.runs; i++) {
-				processes.execute(unit, env, (call) -> io.springcharm.framework.tool.ToolResult.ok(""));
+				processes.execute(unit, env, (call) -> ToolResult.ok(""));
 			}
 		}
 		return runs.subList(this.warmup, runs.size());
@@ -149,11 +151,11 @@ public final class HookBenchmark implements Callable<Integer> {
 				tools, (double) wall / floorMedian);
 	}
 
-	private static long median(List<HookMeasurement> runs, java.util.function.ToLongFunction<HookMeasurement> value) {
+	private static long median(List<HookMeasurement> runs, ToLongFunction<HookMeasurement> value) {
 		return percentile(runs, value, 50);
 	}
 
-	private static long percentile(List<HookMeasurement> runs, java.util.function.ToLongFunction<HookMeasurement> value,
+	private static long percentile(List<HookMeasurement> runs, ToLongFunction<HookMeasurement> value,
 			int percent) {
 		long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
 		int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
@@ -176,14 +178,5 @@ public final class HookBenchmark implements Callable<Integer> {
 
 	private static String millis(Duration duration) {
 		return duration.toMillis() + " ms";
-	}
-
-	private static void deleteTree(Path root) {
-		try (var paths = Files.walk(root)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }
