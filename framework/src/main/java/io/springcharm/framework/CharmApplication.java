@@ -23,6 +23,7 @@ import io.springcharm.framework.config.JujuConfigInitializer;
 import org.springframework.aot.AotDetector;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.aot.AotApplicationContextInitializer;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -196,6 +197,10 @@ public final class CharmApplication {
 			AotApplicationContextInitializer
 				.<GenericApplicationContext>forInitializerClasses(this.charm.getName() + "__ApplicationContextInitializer")
 				.initialize(context);
+		}
+		if (!context.getBeanFactory().containsLocalBean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)) {
+			context.getBeanFactory().registerSingleton(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME,
+					new DefaultMessagesOnly());
 		}
 		context.refresh();
 		return context;
