@@ -71,17 +71,33 @@ public record DispatchScript(String mainClass, List<String> classPath, List<Stri
 	}
 
 	/**
-	 * Every JVM option dispatch passes, in order: the start-up flags, the charm's options,
-	 * then {@code -Dspring.aot.enabled=true} when the build ran Spring AOT.
+	 * Selects the framework's stderr logger for commons-logging, skipping its class path
+	 * discovery and {@code java.util.logging} set-up in every hook. Only added when the
+	 * charm has no SLF4J or Log4j API jar, which commons-logging would route to instead.
+	 */
+	static final String STDERR_LOGGING = "-Dorg.apache.commons.logging.LogFactory="
+			+ "io.springcharm.framework.logging.StderrLogFactory";
+
+	/**
+	 * Every JVM option dispatch passes, in order: the start-up flags, the stderr logger
+	 * when the charm has no logging back end, the charm's options (a later {@code -D}
+	 * wins), then {@code -Dspring.aot.enabled=true} when the build ran Spring AOT.
 	 * @return the options
 	 */
 	public List<String> allJvmOptions() {
 		List<String> options = new ArrayList<>(START_UP_OPTIONS);
+		if (hasJar("charm-framework-") && !hasJar("slf4j-api-") && !hasJar("log4j-api-")) {
+			options.add(STDERR_LOGGING);
+		}
 		options.addAll(this.jvmOptions);
 		if (this.springAot) {
 			options.add("-Dspring.aot.enabled=true");
 		}
 		return options;
+	}
+
+	private boolean hasJar(String artifactPrefix) {
+		return this.classPath.stream().anyMatch((jar) -> jar.substring(jar.lastIndexOf('/') + 1).startsWith(artifactPrefix));
 	}
 
 	/**

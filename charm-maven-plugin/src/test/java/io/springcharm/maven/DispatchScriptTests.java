@@ -37,6 +37,16 @@ class DispatchScriptTests {
 	}
 
 	@Test
+	void selectsTheStderrLoggerOnlyWhenNoLoggingBackEndIsPackaged() {
+		List<String> plain = List.of("lib/my-charm-1.0.jar", "lib/charm-framework-0.1.0.jar",
+				"lib/commons-logging-1.3.6.jar");
+		assertThat(options(plain)).containsSubsequence("-XX:-UsePerfData", DispatchScript.STDERR_LOGGING, "-Dx=1");
+		assertThat(options(concat(plain, "lib/slf4j-api-2.0.17.jar"))).doesNotContain(DispatchScript.STDERR_LOGGING);
+		assertThat(options(concat(plain, "lib/log4j-api-2.25.1.jar"))).doesNotContain(DispatchScript.STDERR_LOGGING);
+		assertThat(options(List.of("lib/my-charm-1.0.jar"))).doesNotContain(DispatchScript.STDERR_LOGGING);
+	}
+
+	@Test
 	void isValidSh() throws IOException, InterruptedException {
 		Path file = Files.writeString(this.dir.resolve("dispatch"), script(true).render());
 		Process sh = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
@@ -61,6 +71,16 @@ class DispatchScriptTests {
 			.isThrownBy(() -> new DispatchScript("a.B", List.of("/opt/a.jar"), List.of(), false, true, "b"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new DispatchScript("a.B", List.of("lib/a.jar"), List.of("-Da=\nb"), false, true, "b"));
+	}
+
+	private static List<String> options(List<String> classPath) {
+		return new DispatchScript("com.example.MyCharm", classPath, List.of("-Dx=1"), false, true, "b1").allJvmOptions();
+	}
+
+	private static List<String> concat(List<String> list, String jar) {
+		List<String> all = new java.util.ArrayList<>(list);
+		all.add(jar);
+		return all;
 	}
 
 	private static DispatchScript script(boolean aot) {
