@@ -53,9 +53,6 @@ public final class CharmApplication {
 	/** Exit code when not run by Juju. */
 	public static final int EXIT_NOT_A_HOOK = 2;
 
-	private static final Hook AOT_PLACEHOLDER = Hook.fromEnvironment(
-			Map.of("JUJU_UNIT_NAME", "aot/0", "JUJU_CONTEXT_ID", "aot", "JUJU_DISPATCH_PATH", "hooks/install"), null);
-
 	private final Class<?> charm;
 
 	private Map<String, String> environment = System.getenv();
@@ -133,7 +130,8 @@ public final class CharmApplication {
 		if (Boolean.getBoolean("spring.aot.processing")) {
 			// Spring AOT at build time: Boot intercepts SpringApplication.run to capture the
 			// bean graph and ends main() itself, so a placeholder hook is enough.
-			application(AOT_PLACEHOLDER).run(args);
+			application(Hook.fromEnvironment(Map.of("JUJU_UNIT_NAME", "aot/0", "JUJU_CONTEXT_ID", "aot",
+					"JUJU_DISPATCH_PATH", "hooks/install"), null)).run(args);
 			return new HookOutcome(0, null);
 		}
 		String argv0 = (args.length > 0) ? args[0] : null;
@@ -178,7 +176,7 @@ public final class CharmApplication {
 	private ConfigurableApplicationContext start(Hook hook) {
 		GenericApplicationContext context;
 		if (AotDetector.useGeneratedArtifacts()) {
-			context = new GenericApplicationContext();
+			context = new CharmContext();
 		}
 		else {
 			AnnotationConfigApplicationContext annotated = new AnnotationConfigApplicationContext();
