@@ -78,6 +78,7 @@ class DispatchRunTests {
 		assertThat(result.exitCode()).isZero();
 		// The fake JDK has no libjvm.so, so there is no archive key: a plain run with -Xshare:auto.
 		assertThat(result.out().lines()).containsExactly("fake java runtime/bin/java", "arg -XX:TieredStopAtLevel=1",
+				"arg -XX:CompileThresholdScaling=2",
 				"arg -XX:+UseSerialGC", "arg -XX:-UsePerfData", "arg -Xmx64m", "arg -Xshare:auto", "arg -cp",
 				"arg lib/charm.jar", "arg " + TestCharm.MAIN, "arg " + charm.dir.resolve("dispatch"),
 				"JUJU_DISPATCH_PATH=" + charm.dir.resolve("dispatch"));

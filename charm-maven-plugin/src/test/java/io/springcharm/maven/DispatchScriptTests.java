@@ -25,7 +25,7 @@ class DispatchScriptTests {
 			.contains("build='b1'\n")
 			.contains("min=17\n")
 			.contains("cds=true\n")
-			.contains("set -- '-XX:TieredStopAtLevel=1' '-XX:+UseSerialGC' '-XX:-UsePerfData' '-Xmx96m' "
+			.contains("set -- '-XX:TieredStopAtLevel=1' '-XX:CompileThresholdScaling=2' '-XX:+UseSerialGC' '-XX:-UsePerfData' '-Xmx96m' "
 					+ "'-Dgreeting=it'\\''s' '-Dspring.aot.enabled=true'\n")
 			.contains("JUJU_DISPATCH_PATH=\"${JUJU_DISPATCH_PATH:-$0}\"\nexport JUJU_DISPATCH_PATH\n")
 			.doesNotContainPattern("@[A-Z_]+@");

@@ -110,7 +110,7 @@ public final class HookBenchmark implements Callable<Integer> {
 		Files.writeString(dir.resolve("metadata.yaml"), "name: floor\n");
 		Path script = dir.resolve("dispatch");
 		Files.writeString(script, "#!/bin/sh\nexec \"" + javaHome.resolve("bin/java")
-				+ "\" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -cp \"" + jar + "\" "
+				+ "\" -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=2 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -cp \"" + jar + "\" "
 				+ EmptyMain.class.getName() + "\n");
 		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
 		List<HookMeasurement> runs = new ArrayList<>();
