@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import io.springcharm.framework.config.JujuConfigInitializer;
@@ -188,6 +189,10 @@ public final class CharmApplication {
 			.addFirst(new MapPropertySource("hookProcessEnvironment", new HashMap<>(this.environment)));
 		applicationProperties(environment);
 		context.setEnvironment(environment);
+		// As SpringApplication does. Not a bean: every bean is scanned for @EventListener
+		// methods and @ConfigurationProperties, and this class has hundreds of methods. A
+		// charm's own conversionService bean still replaces it.
+		context.getBeanFactory().setConversionService(ApplicationConversionService.getSharedInstance());
 		register(context, hook);
 		new JujuConfigInitializer().initialize(context);
 		this.initializers.forEach((initializer) -> initializer.initialize(context));
