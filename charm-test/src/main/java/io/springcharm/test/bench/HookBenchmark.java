@@ -34,6 +34,9 @@ import picocli.CommandLine.Parameters;
  * Runs a packaged charm's hooks as whole processes ({@code dispatch} to exit) in the local
  * model and prints, per hook, wall median and p95, CPU, peak RSS and tool calls, next to
  * the JVM floor (an empty {@code main} started the same way) and each hook's ratio to it.
+ * With {@code --compare}, it instead runs the quiet {@code update-status} of several builds
+ * of a charm in interleaved rounds, so that machine noise falls on all of them alike, and
+ * prints each one's ratio to the first: how a technique is measured.
  */
 @Command(name = "hook-benchmark", mixinStandardHelpOptions = true,
 		description = "Times a packaged charm's hooks as whole processes in the local model.")
@@ -51,6 +54,10 @@ public final class HookBenchmark implements Callable<Integer> {
 	@Option(names = "--java-home", description = "The Java the hooks run on (default: this JVM's).")
 	private Path javaHome;
 
+	@Option(names = "--compare", description = "Another build of the charm: time update-status of every build in "
+			+ "interleaved rounds (--runs of them) and print each one's ratio to the first. Repeatable.")
+	private List<Path> compare = new ArrayList<>();
+
 	private final Map<String, List<HookMeasurement>> counted = new LinkedHashMap<>();
 
 	/**
@@ -62,8 +69,11 @@ public final class HookBenchmark implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		Path root = Files.createTempDirectory("hook-benchmark-");
 		Path javaHome = (this.javaHome != null) ? this.javaHome : Path.of(System.getProperty("java.home"));
+		if (!this.compare.isEmpty()) {
+			return compare(javaHome);
+		}
+		Path root = Files.createTempDirectory("hook-benchmark-");
 		List<HookMeasurement> all = new ArrayList<>();
 		ProcessHookExecutor processes = ProcessHookExecutor.builder()
 			.root(root)
@@ -90,6 +100,71 @@ public final class HookBenchmark implements Callable<Integer> {
 		print(javaHome, floor);
 		CharmDirectories.deleteQuietly(root);
 		return 0;
+	}
+
+	/**
+	 * Deploys every build as its own two-unit model, then runs the follower's quiet
+	 * update-status once per build per round, in an order reversed every other round.
+	 */
+	private int compare(Path javaHome) throws Exception {
+		List<Path> charms = new ArrayList<>();
+		charms.add(this.charm);
+		charms.addAll(this.compare);
+		Path root = Files.createTempDirectory("hook-benchmark-");
+		List<LocalModel> models = new ArrayList<>();
+		List<String> followers = new ArrayList<>();
+		List<List<HookMeasurement>> counted = new ArrayList<>();
+		try {
+			for (int i = 0; i < charms.size(); i++) {
+				Path dir = root.resolve("build-" + i);
+				List<HookMeasurement> runs = new ArrayList<>();
+				ProcessHookExecutor processes = ProcessHookExecutor.builder()
+					.root(dir)
+					.cacheDirectory(ToolInstaller.defaultCacheDirectory())
+					.javaHome(javaHome)
+					.listener(runs::add)
+					.build();
+				Path charmDir = CharmArchive.prepare(charms.get(i).toAbsolutePath(), dir.resolve("charm"));
+				LocalModel model = LocalModel.builder().charmDirectory(charmDir).executor(processes).root(dir).build();
+				models.add(model);
+				model.deploy(2);
+				followers.add(model.units().stream().filter((u) -> !u.leader()).findFirst().orElseThrow().name());
+				counted.add(runs);
+			}
+			counted.forEach(List::clear);
+			for (int round = -this.warmup; round < this.runs; round++) {
+				for (int k = 0; k < charms.size(); k++) {
+					int i = (Math.floorMod(round, 2) == 0) ? k : charms.size() - 1 - k;
+					List<HookMeasurement> runs = counted.get(i);
+					int before = runs.size();
+					models.get(i).runHook(followers.get(i), "update-status");
+					if (round < 0) {
+						runs.subList(before, runs.size()).clear();
+					}
+				}
+			}
+		}
+		finally {
+			models.forEach(LocalModel::close);
+			CharmDirectories.deleteQuietly(root);
+		}
+		System.out.printf(Locale.ROOT, "%nJava: %s (%s), %d cores; update-status, %d interleaved rounds after %d warm-up rounds%n",
+				javaHome, javaVersion(javaHome), Runtime.getRuntime().availableProcessors(), this.runs, this.warmup);
+		System.out.printf(Locale.ROOT, "%-40s %9s %9s %12s %12s%n", "build", "wall p50", "CPU p50", "wall / first",
+				"CPU / first");
+		long firstWall = median(counted.get(0), (m) -> m.elapsed().toNanos());
+		long firstCpu = median(counted.get(0), HookBenchmark::cpuNanos);
+		for (int i = 0; i < charms.size(); i++) {
+			long wall = median(counted.get(i), (m) -> m.elapsed().toNanos());
+			long cpu = median(counted.get(i), HookBenchmark::cpuNanos);
+			System.out.printf(Locale.ROOT, "%-40s %6d ms %6d ms %12.2f %12.2f%n", charms.get(i), wall / 1_000_000,
+					cpu / 1_000_000, (double) wall / firstWall, (double) cpu / firstCpu);
+		}
+		return 0;
+	}
+
+	private static long cpuNanos(HookMeasurement measurement) {
+		return (measurement.cpu() != null) ? measurement.cpu().toNanos() : -1;
 	}
 
 	private void measure(String hook, List<HookMeasurement> all, Supplier<?> run) {
@@ -131,24 +206,27 @@ public final class HookBenchmark implements Callable<Integer> {
 	}
 
 	private void print(Path javaHome, List<HookMeasurement> floor) {
-		long floorMedian = median(floor, (m) -> m.elapsed().toNanos());
+		long floorWall = median(floor, (m) -> m.elapsed().toNanos());
+		long floorCpu = median(floor, HookBenchmark::cpuNanos);
 		System.out.printf(Locale.ROOT, "%nJava: %s (%s), %d cores; %d counted runs per hook after %d warm-up runs%n",
 				javaHome, javaVersion(javaHome), Runtime.getRuntime().availableProcessors(), this.runs, this.warmup);
-		System.out.printf(Locale.ROOT, "%-26s %9s %9s %9s %10s %6s %7s%n", "hook", "wall p50", "wall p95", "CPU p50",
-				"peak RSS", "tools", "x floor");
-		row("JVM floor (empty main)", floor, floorMedian);
-		this.counted.forEach((hook, runs) -> row(hook, runs, floorMedian));
+		System.out.printf(Locale.ROOT, "%-26s %9s %9s %9s %10s %6s %6s %6s%n", "hook", "wall p50", "wall p95", "CPU p50",
+				"peak RSS", "tools", "x wall", "x CPU");
+		row("JVM floor (empty main)", floor, floorWall, floorCpu);
+		this.counted.forEach((hook, runs) -> row(hook, runs, floorWall, floorCpu));
+		System.out.println("x wall, x CPU: the hook's median over the JVM floor's, comparable across machines");
 	}
 
-	private static void row(String name, List<HookMeasurement> runs, long floorMedian) {
+	private static void row(String name, List<HookMeasurement> runs, long floorWall, long floorCpu) {
 		long wall = median(runs, (m) -> m.elapsed().toNanos());
 		long p95 = percentile(runs, (m) -> m.elapsed().toNanos(), 95);
-		long cpu = median(runs, (m) -> (m.cpu() != null) ? m.cpu().toNanos() : -1);
+		long cpu = median(runs, HookBenchmark::cpuNanos);
 		long rss = runs.stream().mapToLong(HookMeasurement::maxRssKilobytes).max().orElse(-1);
 		long tools = runs.stream().mapToLong(HookMeasurement::toolCalls).max().orElse(0);
-		System.out.printf(Locale.ROOT, "%-26s %6d ms %6d ms %6s ms %6s MiB %6d %7.1f%n", name, wall / 1_000_000,
+		String cpuRatio = (cpu < 0 || floorCpu <= 0) ? "-" : String.format(Locale.ROOT, "%.1f", (double) cpu / floorCpu);
+		System.out.printf(Locale.ROOT, "%-26s %6d ms %6d ms %6s ms %6s MiB %6d %6.1f %6s%n", name, wall / 1_000_000,
 				p95 / 1_000_000, (cpu < 0) ? "-" : String.valueOf(cpu / 1_000_000), (rss < 0) ? "-" : String.valueOf(rss / 1024),
-				tools, (double) wall / floorMedian);
+				tools, (double) wall / floorWall, cpuRatio);
 	}
 
 	private static long median(List<HookMeasurement> runs, ToLongFunction<HookMeasurement> value) {
