@@ -75,12 +75,7 @@ public final class HookBenchmark implements Callable<Integer> {
 		}
 		Path root = Files.createTempDirectory("hook-benchmark-");
 		List<HookMeasurement> all = new ArrayList<>();
-		ProcessHookExecutor processes = ProcessHookExecutor.builder()
-			.root(root)
-			.cacheDirectory(ToolInstaller.defaultCacheDirectory())
-			.javaHome(javaHome)
-			.listener(all::add)
-			.build();
+		ProcessHookExecutor processes = executor(root, javaHome, all);
 		Path charmDir = CharmArchive.prepare(this.charm.toAbsolutePath(), root.resolve("charm"));
 		CharmMetadata metadata = CharmMetadata.load(charmDir);
 		try (LocalModel model = LocalModel.builder().charmDirectory(charmDir).executor(processes).root(root).build()) {
@@ -118,12 +113,7 @@ public final class HookBenchmark implements Callable<Integer> {
 			for (int i = 0; i < charms.size(); i++) {
 				Path dir = root.resolve("build-" + i);
 				List<HookMeasurement> runs = new ArrayList<>();
-				ProcessHookExecutor processes = ProcessHookExecutor.builder()
-					.root(dir)
-					.cacheDirectory(ToolInstaller.defaultCacheDirectory())
-					.javaHome(javaHome)
-					.listener(runs::add)
-					.build();
+				ProcessHookExecutor processes = executor(dir, javaHome, runs);
 				Path charmDir = CharmArchive.prepare(charms.get(i).toAbsolutePath(), dir.resolve("charm"));
 				LocalModel model = LocalModel.builder().charmDirectory(charmDir).executor(processes).root(dir).build();
 				models.add(model);
@@ -161,6 +151,16 @@ public final class HookBenchmark implements Callable<Integer> {
 					cpu / 1_000_000, (double) wall / firstWall, (double) cpu / firstCpu);
 		}
 		return 0;
+	}
+
+	/** Runs hooks as processes on the given Java, reporting each one's measurement to the list. */
+	private static ProcessHookExecutor executor(Path root, Path javaHome, List<HookMeasurement> measurements) {
+		return ProcessHookExecutor.builder()
+			.root(root)
+			.cacheDirectory(ToolInstaller.defaultCacheDirectory())
+			.javaHome(javaHome)
+			.listener(measurements::add)
+			.build();
 	}
 
 	private static long cpuNanos(HookMeasurement measurement) {
