@@ -29,8 +29,12 @@ check_java() {
 		report="$report; $1: $2 is not executable"
 		return 1
 	fi
-	real=$(readlink -f -- "$2" 2>/dev/null) || real=
-	[ -n "$real" ] || real=$2
+	real=$2
+	# Only a symbolic link (such as /usr/bin/java) costs the readlink process.
+	if [ -L "$2" ]; then
+		real=$(readlink -f -- "$2" 2>/dev/null) || real=
+		[ -n "$real" ] || real=$2
+	fi
 	home=${real%/bin/*}
 	v=
 	if [ -f "$home/release" ]; then
@@ -61,14 +65,20 @@ check_java() {
 	feature=$v
 }
 
-# Prints the name of the class-data archive for this JVM build and these jars:
-# the JVM rejects an archive once either changes (path, size or mtime), so they
-# are all part of the name and an upgrade or a Java update makes a new one.
+# Sets key to the name of the class-data archive for this JVM build and these
+# jars: the JVM rejects an archive once either changes (path, size or mtime), so
+# they are all part of the name and an upgrade or a Java update makes a new one.
+# Runs every hook, so it starts as few processes as it can (stat, cksum).
 cds_key() {
 	info=$(stat -L -c '%n %s %Y' "$java_home/release" "$java_home"/lib/*/libjvm.so dispatch lib/*.jar 2>/dev/null) || return 1
-	sum=$(printf '%s\n%s\n%s\n' "$build" "$java_home" "$info" | cksum) || return 1
+	sum=$(cksum <<-EOF
+		$build
+		$java_home
+		$info
+		EOF
+	) || return 1
 	set -- $sum
-	echo "jdk$feature-$1-$2"
+	key="jdk$feature-$1-$2"
 }
 
 # Removes every archive that is not for this key (older charm or Java).
@@ -121,7 +131,7 @@ set -- @JVM_OPTIONS@
 
 key=
 if [ "$cds" = true ]; then
-	key=$(cds_key) && mkdir -p "$cds_dir" 2>/dev/null || key=
+	cds_key && { [ -d "$cds_dir" ] || mkdir -p "$cds_dir" 2>/dev/null; } || key=
 fi
 if [ -z "$key" ]; then
 	[ "$feature" -lt 24 ] && set -- "$@" -Xshare:auto
