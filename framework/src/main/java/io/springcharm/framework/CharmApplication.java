@@ -185,8 +185,13 @@ public final class CharmApplication {
 			context = annotated;
 		}
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("hookProcessEnvironment", new HashMap<>(this.environment)));
+		if (this.environment != System.getenv()) {
+			// A test's or the local model's variables, in front of the process's own. A real
+			// hook's are already the systemEnvironment source: a copy would only give the
+			// binder every variable name twice to index.
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("hookProcessEnvironment", new HashMap<>(this.environment)));
+		}
 		applicationProperties(environment);
 		context.setEnvironment(environment);
 		// As SpringApplication does. Not a bean: every bean is scanned for @EventListener
