@@ -74,8 +74,6 @@ public final class DefaultLeadership
 
 	private boolean evaluated;
 
-	private boolean leader;
-
 	private final SortedMap<String, String> settings = new TreeMap<>();
 
 	private Map<String, String> previousAtStart = Map.of();
@@ -126,7 +124,7 @@ public final class DefaultLeadership
 		Set<String> keys = new TreeSet<>(this.changedAtStart);
 		keys.removeAll(this.changedByWrites);
 		if (!keys.isEmpty()) {
-			events.add(new LeadershipChangedEvent(keys, this.previousAtStart, this.settings, this.leader));
+			events.add(new LeadershipChangedEvent(keys, this.previousAtStart, this.settings, this.tools.isLeader()));
 		}
 		return events;
 	}
@@ -142,7 +140,7 @@ public final class DefaultLeadership
 			return this.flags.isSet(LeadershipFlags.IS_LEADER);
 		}
 		evaluate();
-		return this.leader;
+		return this.tools.isLeader();
 	}
 
 	@Override
@@ -152,7 +150,11 @@ public final class DefaultLeadership
 
 	@Override
 	public @Nullable String get(String key) {
-		return getAll().get(key);
+		if (this.hook.isRestricted()) {
+			return this.state.get(SNAPSHOT_PREFIX + key);
+		}
+		evaluate();
+		return this.settings.get(key);
 	}
 
 	@Override
@@ -197,13 +199,13 @@ public final class DefaultLeadership
 	@Override
 	public void set(Map<String, ? extends @Nullable Object> values) {
 		Objects.requireNonNull(values, "'values' must not be null");
-		Map<String, @Nullable String> wanted = normalize(values);
+		Map<String, @Nullable String> wanted = normalize(this.backend.writeTool(), values);
 		if (this.hook.isRestricted()) {
 			throw new IllegalStateException("Leadership settings cannot be written in the restricted hook '"
 					+ this.hook.name() + "'");
 		}
 		evaluate();
-		if (!this.leader) {
+		if (!this.tools.isLeader()) {
 			throw new NotLeaderException(this.backend.writeTool(), "this unit is not the leader, so it cannot write "
 					+ "the leadership settings " + wanted.keySet() + "; only the leader may write them: guard the "
 					+ "handler with condition = \"@leadership.leader\" (or check Leadership.isLeader() first)");
@@ -213,22 +215,19 @@ public final class DefaultLeadership
 				this.backend.check(key, value);
 			}
 		});
-		Map<String, @Nullable String> snapshot = this.state.entries(SNAPSHOT_PREFIX);
+		// Since evaluate(), the unit-state snapshot and this.settings change together, so one
+		// comparison decides both the flags and what to write.
 		Map<String, String> before = new TreeMap<>(this.settings);
 		Set<String> changed = new TreeSet<>();
+		Map<String, String> toWrite = new TreeMap<>();
 		wanted.forEach((key, value) -> {
-			if (!Objects.equals(value, snapshot.get(key))) {
+			if (!Objects.equals(value, this.settings.get(key))) {
 				changed.add(key);
+				toWrite.put(key, (value != null) ? value : "");
 				this.flags.set(LeadershipFlags.changed(key));
 				this.flags.set(LeadershipFlags.CHANGED);
 			}
 			this.flags.toggle(LeadershipFlags.set(key), value != null);
-		});
-		Map<String, String> toWrite = new TreeMap<>();
-		wanted.forEach((key, value) -> {
-			if (!Objects.equals(value, this.settings.get(key))) {
-				toWrite.put(key, (value != null) ? value : "");
-			}
 		});
 		if (!toWrite.isEmpty()) {
 			this.backend.write(toWrite);
@@ -262,7 +261,6 @@ public final class DefaultLeadership
 			}
 		});
 		this.evaluated = true;
-		this.leader = isLeader;
 		this.flags.toggle(LeadershipFlags.IS_LEADER, isLeader);
 		Map<String, @Nullable String> previous = this.state.entries(SNAPSHOT_PREFIX);
 		Set<String> keys = new TreeSet<>(previous.keySet());
@@ -287,10 +285,14 @@ public final class DefaultLeadership
 		this.state.put(LEADER_KEY, Boolean.toString(isLeader));
 	}
 
-	private static Map<String, @Nullable String> normalize(Map<String, ? extends @Nullable Object> values) {
+	private static Map<String, @Nullable String> normalize(String tool, Map<String, ? extends @Nullable Object> values) {
 		Map<String, @Nullable String> wanted = new TreeMap<>();
 		values.forEach((key, value) -> {
-			checkKey(key);
+			if (key == null) {
+				throw new IllegalArgumentException("Leadership setting keys must not be null");
+			}
+			// Before any flag changes: the same rule the tool applies when it writes.
+			HookTools.checkKey(tool, key);
 			if (value != null && !(value instanceof String)) {
 				throw new IllegalArgumentException("Leadership setting '" + key + "' must be a String (or null to "
 						+ "delete it), not a " + value.getClass().getName() + "; convert it explicitly");
@@ -300,13 +302,6 @@ public final class DefaultLeadership
 			wanted.put(key, (text == null || text.isEmpty()) ? null : text);
 		});
 		return wanted;
-	}
-
-	private static void checkKey(@Nullable String key) {
-		if (key == null || key.isEmpty() || key.contains("=") || !key.strip().equals(key)) {
-			throw new IllegalArgumentException("Leadership setting key '" + key
-					+ "' is not valid: keys must be non-empty, without '=' and without surrounding whitespace");
-		}
 	}
 
 	private static SortedMap<String, String> nonNull(Map<String, @Nullable String> map) {

@@ -192,6 +192,18 @@ public final class HookTools {
 		ToolArguments.checkArgValue(tool, key, value);
 	}
 
+	/**
+	 * Refuses a key Juju cannot take: empty, with {@code =}, or with white space it would
+	 * trim (Go's rule, not Java's). The tools that write keys apply it themselves; it is
+	 * here for callers that must validate before other side effects.
+	 * @param tool the tool the key is for, named in the message
+	 * @param key the key
+	 * @throws IllegalArgumentException when the key is not valid
+	 */
+	public static void checkKey(String tool, String key) {
+		ToolArguments.checkKey(tool, key);
+	}
+
 	// --- relations -----------------------------------------------------------------------
 
 	/**
