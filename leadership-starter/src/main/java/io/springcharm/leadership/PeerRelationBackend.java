@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.springcharm.framework.metadata.CharmMetadata;
-import io.springcharm.framework.metadata.Endpoint;
 import io.springcharm.framework.tool.HookTools;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +24,7 @@ public final class PeerRelationBackend implements LeadershipBackend {
 
 	private final String appName;
 
-	private final Supplier<CharmMetadata> metadata;
+	private final Supplier<List<String>> peerEndpoints;
 
 	private final @Nullable String configuredEndpoint;
 
@@ -35,15 +33,16 @@ public final class PeerRelationBackend implements LeadershipBackend {
 	/**
 	 * @param tools the hook tools
 	 * @param appName this unit's application, the owner of the data bag
-	 * @param metadata the charm's metadata, read to find the peer relation
+	 * @param peerEndpoints the peer endpoints metadata.yaml declares, sorted, asked for only
+	 * when the endpoint is first needed
 	 * @param configuredEndpoint the peer endpoint to use, or {@code null} for the only one
 	 * metadata declares
 	 */
-	public PeerRelationBackend(HookTools tools, String appName, Supplier<CharmMetadata> metadata,
+	public PeerRelationBackend(HookTools tools, String appName, Supplier<List<String>> peerEndpoints,
 			@Nullable String configuredEndpoint) {
 		this.tools = tools;
 		this.appName = appName;
-		this.metadata = metadata;
+		this.peerEndpoints = peerEndpoints;
 		this.configuredEndpoint = configuredEndpoint;
 	}
 
@@ -98,7 +97,7 @@ public final class PeerRelationBackend implements LeadershipBackend {
 	}
 
 	private String resolveEndpoint() {
-		List<String> peers = this.metadata.get().peers().stream().map(Endpoint::name).sorted().toList();
+		List<String> peers = this.peerEndpoints.get();
 		if (this.configuredEndpoint != null) {
 			if (!peers.contains(this.configuredEndpoint)) {
 				throw new IllegalStateException("'charm.leadership.peer-relation' is '" + this.configuredEndpoint

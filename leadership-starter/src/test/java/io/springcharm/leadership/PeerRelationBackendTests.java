@@ -49,4 +49,18 @@ class PeerRelationBackendTests {
 		assertThat(followerRun.probe().changedEvents()).singleElement()
 			.satisfies((event) -> assertThat(event.current("b")).isEqualTo("x"));
 	}
+
+	@Test
+	void metadataIsParsedInTheFirstHookAndInUpgradeCharmOnly() throws Exception {
+		FakeJuju juju = new FakeJuju(Backend.PEER_RELATION);
+		TestUnit leader = new TestUnit(juju, "app/0", this.root);
+		ok(leader.run("install", (ctx) -> ctx.leadership().set("b", "x")));
+		// Metadata that cannot be parsed: a hook that still read it would fail.
+		leader.metadata("peers: [");
+		HookRun quiet = ok(leader.run("update-status", (ctx) -> ctx.probe().log("b=" + ctx.leadership().get("b"))));
+		assertThat(quiet.probe().log()).contains("b=x");
+		HookRun upgrade = leader.run("upgrade-charm");
+		assertThat(upgrade.exitCode()).isEqualTo(1);
+		assertThat(upgrade.failure()).hasMessageContaining("metadata.yaml");
+	}
 }

@@ -3,11 +3,13 @@ package io.springcharm.leadership.autoconfigure;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.springcharm.framework.autoconfigure.HookEnvironmentAutoConfiguration;
 import io.springcharm.framework.autoconfigure.UnitStateAutoConfiguration;
 import io.springcharm.framework.env.HookEnvironment;
 import io.springcharm.framework.hook.Hook;
+import io.springcharm.framework.metadata.Endpoint;
 import io.springcharm.framework.state.Flags;
 import io.springcharm.framework.state.UnitState;
 import io.springcharm.framework.tool.HookTools;
@@ -38,10 +40,13 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(LeadershipProperties.class)
 public final class LeadershipAutoConfiguration {
 
+	/** Unit-state key of the peer endpoints last read from metadata.yaml, comma-separated. */
+	static final String PEER_ENDPOINTS_KEY = "leadership.peer-endpoints";
+
 	@Bean
 	@ConditionalOnMissingBean
 	LeadershipBackend leadershipBackend(LeadershipProperties properties, HookEnvironment hookEnvironment,
-			ToolRunner toolRunner, Environment environment) {
+			UnitState unitState, ToolRunner toolRunner, Environment environment) {
 		Hook hook = hookEnvironment.hook();
 		String backend = properties.backend();
 		if (LeadershipProperties.AUTO.equals(backend)) {
@@ -55,8 +60,8 @@ public final class LeadershipAutoConfiguration {
 					+ hook.jujuVersion() + " has no leader-get or leader-set; use 'peer-relation' or 'auto'");
 		}
 		if (PeerRelationBackend.NAME.equals(backend)) {
-			return new PeerRelationBackend(hookEnvironment.tools(), hook.appName(), hookEnvironment::metadata,
-					properties.peerRelation());
+			return new PeerRelationBackend(hookEnvironment.tools(), hook.appName(),
+					() -> peerEndpoints(hookEnvironment, unitState), properties.peerRelation());
 		}
 		return new LeaderSettingsBackend(hookEnvironment.tools());
 	}
@@ -66,6 +71,22 @@ public final class LeadershipAutoConfiguration {
 	DefaultLeadership leadership(Hook hook, HookTools hookTools, UnitState unitState, Flags flags,
 			LeadershipBackend leadershipBackend, ApplicationEventPublisher publisher) {
 		return new DefaultLeadership(hook, hookTools, unitState, flags, leadershipBackend, publisher);
+	}
+
+	/**
+	 * The peer endpoints from metadata.yaml. Metadata changes only with the charm, so they
+	 * are parsed in the first hook and in upgrade-charm and kept in unit state: the other
+	 * hooks parse no YAML, as with config.
+	 */
+	private static List<String> peerEndpoints(HookEnvironment hookEnvironment, UnitState unitState) {
+		String known = unitState.get(PEER_ENDPOINTS_KEY);
+		if (known != null && !hookEnvironment.hook().name().equals("upgrade-charm")) {
+			return known.isEmpty() ? List.of() : List.of(known.split(","));
+		}
+		// Endpoint names are lowercase letters, digits and hyphens: a comma never occurs.
+		List<String> peers = hookEnvironment.metadata().peers().stream().map(Endpoint::name).sorted().toList();
+		unitState.put(PEER_ENDPOINTS_KEY, String.join(",", peers));
+		return peers;
 	}
 
 	private static boolean onPath(@Nullable String path, String... tools) {
