@@ -81,9 +81,8 @@ public final class HookContext implements ToolRunner {
 
 	@Nullable SortedSet<PortRange> ports;
 
+	/** This hook's charm state once a tool changed it; {@code null} while untouched. */
 	@Nullable SortedMap<String, String> charmState;
-
-	boolean charmStateTouched;
 
 	final Map<String, SecretState> newSecrets = new LinkedHashMap<>();
 
@@ -228,7 +227,7 @@ public final class HookContext implements ToolRunner {
 				record.ports.clear();
 				record.ports.addAll(this.ports);
 			}
-			if (this.charmStateTouched) {
+			if (this.charmState != null) {
 				record.charmState = this.charmState;
 			}
 			this.newSecrets.forEach(this.model.secrets::put);

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.springcharm.framework.env.HookEnvironment;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -177,7 +178,7 @@ public final class HookEnvironmentBuilder {
 			env.put("JUJU_ACTION_TAG", "action-" + id);
 		}
 		if (this.machineRoot != null) {
-			env.put("SPRING_CHARM_MACHINE_ROOT", this.machineRoot.toAbsolutePath().toString());
+			env.put(HookEnvironment.MACHINE_ROOT_VARIABLE, this.machineRoot.toAbsolutePath().toString());
 		}
 		env.putAll(this.extra);
 		return Map.copyOf(env);

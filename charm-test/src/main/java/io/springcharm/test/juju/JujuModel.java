@@ -1004,8 +1004,14 @@ public final class JujuModel {
 		}
 	}
 
-	/** Orders {@code app/2} before {@code app/10}. */
-	static int compareUnits(String a, String b) {
+	/**
+	 * Orders unit names as Juju lists them: by application, then by unit number, so
+	 * {@code app/2} comes before {@code app/10}.
+	 * @param a a unit name
+	 * @param b another unit name
+	 * @return the comparison, as {@link java.util.Comparator#compare}
+	 */
+	public static int compareUnits(String a, String b) {
 		String appA = a.substring(0, Math.max(a.indexOf('/'), 0));
 		String appB = b.substring(0, Math.max(b.indexOf('/'), 0));
 		int byApp = appA.compareTo(appB);

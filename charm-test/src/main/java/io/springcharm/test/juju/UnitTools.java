@@ -248,8 +248,8 @@ final class UnitTools {
 	// --- charm state -----------------------------------------------------------------------
 
 	private @Nullable TreeMap<String, String> stateView() {
-		if (this.ctx.charmStateTouched) {
-			return (this.ctx.charmState != null) ? new TreeMap<>(this.ctx.charmState) : null;
+		if (this.ctx.charmState != null) {
+			return new TreeMap<>(this.ctx.charmState);
 		}
 		Map<String, String> committed = this.ctx.model.unit(this.ctx.unit).charmState;
 		return (committed != null) ? new TreeMap<>(committed) : null;
@@ -296,7 +296,6 @@ final class UnitTools {
 		// Unlike relation-set, an empty value is stored, not deleted.
 		state.putAll(changes);
 		this.ctx.charmState = state;
-		this.ctx.charmStateTouched = true;
 		return ToolResult.ok("");
 	}
 
@@ -307,7 +306,6 @@ final class UnitTools {
 		TreeMap<String, String> state = stateView();
 		if (key != null && state != null && state.remove(key) != null) {
 			this.ctx.charmState = state;
-			this.ctx.charmStateTouched = true;
 		}
 		return ToolResult.ok("");
 	}

@@ -60,7 +60,7 @@ public final class LocalModel implements AutoCloseable {
 
 	private final boolean leaderSettingsHook;
 
-	private final Map<String, UnitAgent> agents = new TreeMap<>(LocalModel::compareUnits);
+	private final Map<String, UnitAgent> agents = new TreeMap<>(JujuModel::compareUnits);
 
 	private final List<HookRecord> hookLog = new ArrayList<>();
 
@@ -754,17 +754,6 @@ public final class LocalModel implements AutoCloseable {
 			out.append(line.toString().stripTrailing()).append('\n');
 		}
 		return out.toString();
-	}
-
-	private static int compareUnits(String a, String b) {
-		int slashA = a.lastIndexOf('/');
-		int slashB = b.lastIndexOf('/');
-		try {
-			return Integer.compare(Integer.parseInt(a.substring(slashA + 1)), Integer.parseInt(b.substring(slashB + 1)));
-		}
-		catch (NumberFormatException ex) {
-			return a.compareTo(b);
-		}
 	}
 
 	/** Builds a {@link LocalModel}. */

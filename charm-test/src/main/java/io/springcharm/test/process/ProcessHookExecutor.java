@@ -6,11 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,8 +38,6 @@ public final class ProcessHookExecutor implements HookExecutor {
 
 	/** The directories after the tools on a hook's {@code PATH}. */
 	public static final String SYSTEM_PATH = "/usr/local/bin:/usr/bin:/bin";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final InstalledTools tools;
 
@@ -151,7 +147,7 @@ public final class ProcessHookExecutor implements HookExecutor {
 	@SuppressWarnings("try") // the registration only needs to span the process
 	private HookExecution run(UnitDirectories unit, Map<String, String> environment, ToolRunner runner, Path program,
 			String hook, boolean action) throws IOException {
-		Map<String, String> env = environment(unit, environment, hook);
+		Map<String, String> env = environment(unit, environment);
 		int seq = this.sequence.incrementAndGet();
 		String name = String.format("%05d-%s-%s", seq, unit.unitName().replace('/', '-'), hook);
 		Path log = this.logs.resolve(name + ".log");
@@ -216,7 +212,7 @@ public final class ProcessHookExecutor implements HookExecutor {
 		return new HookExecution(exitCode, elapsed, output);
 	}
 
-	private Map<String, String> environment(UnitDirectories unit, Map<String, String> given, String hook) {
+	private Map<String, String> environment(UnitDirectories unit, Map<String, String> given) {
 		Map<String, String> env = new HashMap<>(given);
 		env.put("PATH", this.tools.directory().toAbsolutePath() + ":" + SYSTEM_PATH);
 		env.put("JUJU_AGENT_SOCKET_ADDRESS", this.server.socketPath().toString());
@@ -228,12 +224,6 @@ public final class ProcessHookExecutor implements HookExecutor {
 			env.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
 		}
 		env.putIfAbsent(HookEnvironment.MACHINE_ROOT_VARIABLE, unit.machineRoot().toAbsolutePath().toString());
-		String context = env.get("JUJU_CONTEXT_ID");
-		if (context == null || context.isEmpty()) {
-			byte[] random = new byte[16];
-			RANDOM.nextBytes(random);
-			env.put("JUJU_CONTEXT_ID", unit.unitName() + "-" + hook + "-" + HexFormat.of().formatHex(random));
-		}
 		return env;
 	}
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import io.springcharm.test.model.CharmDirectories;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -154,12 +155,7 @@ public final class ToolInstaller {
 			throw new IOException("interrupted while compiling " + program + ".c", ex);
 		}
 		finally {
-			try (var files = Files.list(work)) {
-				for (Path file : files.toList()) {
-					Files.deleteIfExists(file);
-				}
-			}
-			Files.deleteIfExists(work);
+			CharmDirectories.deleteQuietly(work);
 		}
 	}
 
