@@ -175,8 +175,9 @@ public final class CharmApplication {
 	 * class is processed as usual.
 	 */
 	private ConfigurableApplicationContext start(Hook hook) {
+		boolean aot = AotDetector.useGeneratedArtifacts();
 		GenericApplicationContext context;
-		if (AotDetector.useGeneratedArtifacts()) {
+		if (aot) {
 			context = new CharmContext();
 		}
 		else {
@@ -201,7 +202,7 @@ public final class CharmApplication {
 		register(context, hook);
 		new JujuConfigInitializer().initialize(context);
 		this.initializers.forEach((initializer) -> initializer.initialize(context));
-		if (AotDetector.useGeneratedArtifacts()) {
+		if (aot) {
 			AotApplicationContextInitializer
 				.<GenericApplicationContext>forInitializerClasses(this.charm.getName() + "__ApplicationContextInitializer")
 				.initialize(context);

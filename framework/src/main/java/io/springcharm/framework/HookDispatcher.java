@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.springcharm.framework.env.HookEnvironment;
@@ -107,21 +108,27 @@ public final class HookDispatcher {
 				case "joined" -> new RelationJoinedEvent(hook);
 				case "changed" -> new RelationChangedEvent(hook);
 				case "departed" -> new RelationDepartedEvent(hook);
-				default -> new RelationBrokenEvent(hook);
+				case "broken" -> new RelationBrokenEvent(hook);
+				default -> new UnknownHookEvent(hook);
 			};
-			case STORAGE -> hook.event().equals("attached") ? new StorageAttachedEvent(hook)
-					: new StorageDetachingEvent(hook);
+			case STORAGE -> switch (hook.event()) {
+				case "attached" -> new StorageAttachedEvent(hook);
+				case "detaching" -> new StorageDetachingEvent(hook);
+				default -> new UnknownHookEvent(hook);
+			};
 			case SECRET -> switch (hook.name()) {
 				case "secret-changed" -> new SecretChangedEvent(hook);
 				case "secret-rotate" -> new SecretRotateEvent(hook);
 				case "secret-remove" -> new SecretRemoveEvent(hook);
-				default -> new SecretExpiredEvent(hook);
+				case "secret-expired" -> new SecretExpiredEvent(hook);
+				default -> new UnknownHookEvent(hook);
 			};
 			case WORKLOAD -> switch (hook.event()) {
 				case "ready" -> new PebbleReadyEvent(hook);
 				case "custom-notice" -> new PebbleCustomNoticeEvent(hook);
 				case "check-failed" -> new PebbleCheckFailedEvent(hook);
-				default -> new PebbleCheckRecoveredEvent(hook);
+				case "check-recovered" -> new PebbleCheckRecoveredEvent(hook);
+				default -> new UnknownHookEvent(hook);
 			};
 			case LIFECYCLE -> lifecycleEvent(hook);
 			// A hook this version does not know (a newer Juju's) still reaches HookEvent
@@ -145,7 +152,9 @@ public final class HookDispatcher {
 			case "collect-metrics" -> new CollectMetricsEvent(hook);
 			case "meter-status-changed" -> new MeterStatusChangedEvent(hook);
 			case "pre-series-upgrade" -> new PreSeriesUpgradeEvent(hook);
-			default -> new PostSeriesUpgradeEvent(hook);
+			case "post-series-upgrade" -> new PostSeriesUpgradeEvent(hook);
+			// Only if Hook's lists and these cases drift apart: still a HookEvent, never a wrong one.
+			default -> new UnknownHookEvent(hook);
 		};
 	}
 
@@ -154,15 +163,17 @@ public final class HookDispatcher {
 		Map<String, Object> config = this.environment.config();
 		Map<String, @Nullable String> previous = this.state.entries(CONFIG_PREFIX);
 		Set<String> changed = new TreeSet<>();
+		Map<String, String> encoded = new TreeMap<>();
 		config.forEach((option, value) -> {
-			String encoded = Json.write(value);
-			if (!Objects.equals(previous.get(option), encoded)) {
+			String json = Json.write(value);
+			encoded.put(option, json);
+			if (!Objects.equals(previous.get(option), json)) {
 				changed.add(option);
 			}
 		});
 		previous.keySet().stream().filter((option) -> !config.containsKey(option)).forEach(changed::add);
 		this.state.removeAll(CONFIG_PREFIX);
-		config.forEach((option, value) -> this.state.put(CONFIG_PREFIX + option, Json.write(value)));
+		encoded.forEach((option, json) -> this.state.put(CONFIG_PREFIX + option, json));
 		return Set.copyOf(changed);
 	}
 }

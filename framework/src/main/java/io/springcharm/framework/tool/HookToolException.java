@@ -23,7 +23,7 @@ public class HookToolException extends RuntimeException {
 	 * @param stderr what it printed on standard error (secret values are removed here)
 	 */
 	public HookToolException(ToolCall call, int exitCode, String stderr) {
-		this(call.tool(), call.redactedArgs(), exitCode, redact(call, stderr), null);
+		this(call.tool(), call.redactedArgs(), exitCode, redact(call, stderr));
 	}
 
 	/**
@@ -32,11 +32,11 @@ public class HookToolException extends RuntimeException {
 	 * @param message what is wrong and what to do
 	 */
 	protected HookToolException(String tool, String message) {
-		this(tool, List.of(), -1, message, null);
+		this(tool, List.of(), -1, message);
 	}
 
-	private HookToolException(String tool, List<String> args, int exitCode, String stderr, Throwable cause) {
-		super(message(tool, args, exitCode, stderr), cause);
+	private HookToolException(String tool, List<String> args, int exitCode, String stderr) {
+		super(message(tool, args, exitCode, stderr));
 		this.tool = tool;
 		this.args = args;
 		this.exitCode = exitCode;

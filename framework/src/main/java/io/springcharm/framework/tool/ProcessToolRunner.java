@@ -51,7 +51,10 @@ public final class ProcessToolRunner implements ToolRunner {
 		try {
 			// Each stream has its own reader so that no pipe can fill up and stall the tool.
 			CompletableFuture<String> stderr = background(call, "stderr", () -> read(process.getErrorStream()));
-			CompletableFuture<String> input = background(call, "stdin", () -> write(process.getOutputStream(), stdin));
+			// Without stdin the tool reads /dev/null: no writer thread (most calls, every hook).
+			CompletableFuture<String> input = (stdin != null)
+					? background(call, "stdin", () -> write(process.getOutputStream(), stdin))
+					: CompletableFuture.completedFuture("");
 			String stdout = readNow(process.getInputStream());
 			int exitCode = process.waitFor();
 			input.get();
@@ -104,11 +107,9 @@ public final class ProcessToolRunner implements ToolRunner {
 		return result;
 	}
 
-	private static String write(OutputStream stream, @Nullable String text) {
+	private static String write(OutputStream stream, String text) {
 		try (stream) {
-			if (text != null) {
-				stream.write(text.getBytes(StandardCharsets.UTF_8));
-			}
+			stream.write(text.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			// The tool exited without reading its input (for example on bad usage); its exit
