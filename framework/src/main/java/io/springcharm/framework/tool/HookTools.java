@@ -439,10 +439,7 @@ public final class HookTools {
 	public Map<String, Object> networkGet(String binding, @Nullable String relationId) {
 		checkPositional("network-get", "binding", binding);
 		List<String> args = new ArrayList<>(List.of("--format=json"));
-		if (relationId != null) {
-			args.add("-r");
-			args.add(relationId);
-		}
+		ToolArguments.addOption(args, "-r", relationId);
 		args.add(binding);
 		Map<String, Object> network = parse(new ToolCall("network-get", args, null, Set.of()), OBJECT_MAP);
 		return (network != null) ? network : Map.of();
@@ -730,10 +727,7 @@ public final class HookTools {
 		if (id != null) {
 			args.add(checkPositional("secret-get", "id", id));
 		}
-		if (label != null) {
-			args.add("--label");
-			args.add(label);
-		}
+		ToolArguments.addOption(args, "--label", label);
 		if (revision == SecretRevision.REFRESH) {
 			args.add("--refresh");
 		}
@@ -788,10 +782,7 @@ public final class HookTools {
 		checkPositional("secret-grant", "id", id);
 		requireNonEmpty("secret-grant", "relationId", relationId);
 		List<String> args = new ArrayList<>(List.of("--relation", relationId));
-		if (unit != null) {
-			args.add("--unit");
-			args.add(unit);
-		}
+		ToolArguments.addOption(args, "--unit", unit);
 		args.add(id);
 		run(new ToolCall("secret-grant", args, null, Set.of()));
 	}
@@ -808,9 +799,9 @@ public final class HookTools {
 	public void secretRevoke(String id, @Nullable String relationId, @Nullable String app, @Nullable String unit) {
 		checkPositional("secret-revoke", "id", id);
 		List<String> args = new ArrayList<>();
-		addOption(args, "--relation", relationId);
-		addOption(args, "--app", app);
-		addOption(args, "--unit", unit);
+		ToolArguments.addOption(args, "--relation", relationId);
+		ToolArguments.addOption(args, "--app", app);
+		ToolArguments.addOption(args, "--unit", unit);
 		args.add(id);
 		run(new ToolCall("secret-revoke", args, null, Set.of()));
 	}
@@ -906,13 +897,6 @@ public final class HookTools {
 		if (ToolArguments.utf8Length(key) > 256) {
 			throw new IllegalArgumentException(tool + ": key '" + key.substring(0, 32)
 					+ "...' is longer than Juju's 256 bytes");
-		}
-	}
-
-	private static void addOption(List<String> args, String option, @Nullable String value) {
-		if (value != null) {
-			args.add(option);
-			args.add(value);
 		}
 	}
 

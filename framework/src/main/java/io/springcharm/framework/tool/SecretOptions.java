@@ -92,17 +92,10 @@ public record SecretOptions(@Nullable String label, @Nullable String description
 	/** The option arguments in the order ops passes them, without {@code --owner}. */
 	List<String> arguments() {
 		List<String> args = new ArrayList<>();
-		add(args, "--label", this.label);
-		add(args, "--description", this.description);
-		add(args, "--expire", this.expire);
-		add(args, "--rotate", this.rotate);
+		ToolArguments.addOption(args, "--label", this.label);
+		ToolArguments.addOption(args, "--description", this.description);
+		ToolArguments.addOption(args, "--expire", this.expire);
+		ToolArguments.addOption(args, "--rotate", this.rotate);
 		return args;
-	}
-
-	private static void add(List<String> args, String option, @Nullable String value) {
-		if (value != null) {
-			args.add(option);
-			args.add(value);
-		}
 	}
 }

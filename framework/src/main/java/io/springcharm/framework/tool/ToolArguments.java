@@ -50,6 +50,14 @@ final class ToolArguments {
 		return copy;
 	}
 
+	/** Adds {@code option value} to a tool's arguments when the value is given. */
+	static void addOption(List<String> args, String option, @Nullable String value) {
+		if (value != null) {
+			args.add(option);
+			args.add(value);
+		}
+	}
+
 	static void checkKey(String tool, String key) {
 		if (key.isEmpty() || key.contains("=") || !JujuText.trimSpace(key).equals(key)) {
 			throw new IllegalArgumentException(tool + ": key '" + key
