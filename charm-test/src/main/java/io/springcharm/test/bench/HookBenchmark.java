@@ -78,7 +78,9 @@ public final class HookBenchmark implements Callable<Integer> {
 		ProcessHookExecutor processes = executor(root, javaHome, all);
 		Path charmDir = CharmArchive.prepare(this.charm.toAbsolutePath(), root.resolve("charm"));
 		CharmMetadata metadata = CharmMetadata.load(charmDir);
-		try (LocalModel model = LocalModel.builder().charmDirectory(charmDir).executor(processes).root(root).build()) {
+		List<HookMeasurement> floor = new ArrayList<>();
+		try (Floor emptyMain = new Floor(root, javaHome);
+				LocalModel model = LocalModel.builder().charmDirectory(charmDir).executor(processes).root(root).build()) {
 			Warmup.run(processes, metadata, charmDir);
 			long start = System.nanoTime();
 			model.deploy(2);
@@ -86,12 +88,12 @@ public final class HookBenchmark implements Callable<Integer> {
 					(System.nanoTime() - start) / 1_000_000, millis(all.get(0).elapsed()));
 			String leader = model.units().stream().filter(UnitView::leader).findFirst().orElseThrow().name();
 			String follower = model.units().stream().filter((u) -> !u.leader()).findFirst().orElseThrow().name();
-			measure("update-status", all, () -> model.runHook(follower, "update-status"));
-			measure("config-changed", all, () -> model.runHook(follower, "config-changed"));
-			measure("leader-elected", all, () -> model.runHook(leader, "leader-elected"));
-			measure("leader-settings-changed", all, () -> model.runHook(follower, "leader-settings-changed"));
+			measure("update-status", all, () -> model.runHook(follower, "update-status"), emptyMain, floor);
+			measure("config-changed", all, () -> model.runHook(follower, "config-changed"), emptyMain, floor);
+			measure("leader-elected", all, () -> model.runHook(leader, "leader-elected"), emptyMain, floor);
+			measure("leader-settings-changed", all, () -> model.runHook(follower, "leader-settings-changed"), emptyMain,
+					floor);
 		}
-		List<HookMeasurement> floor = floor(root, javaHome);
 		print(javaHome, floor);
 		CharmDirectories.deleteQuietly(root);
 		return 0;
@@ -167,42 +169,59 @@ public final class HookBenchmark implements Callable<Integer> {
 		return (measurement.cpu() != null) ? measurement.cpu().toNanos() : -1;
 	}
 
-	private void measure(String hook, List<HookMeasurement> all, Supplier<?> run) {
+	/**
+	 * Runs a hook warm-up plus counted times, the JVM floor once after each run, so that
+	 * both are timed in the same stretch of the machine's (drifting) load.
+	 */
+	private void measure(String hook, List<HookMeasurement> all, Supplier<?> run, Floor emptyMain,
+			List<HookMeasurement> floor) throws IOException {
 		for (int i = 0; i < this.warmup + this.runs; i++) {
 			int before = all.size();
 			run.get();
+			HookMeasurement empty = emptyMain.run();
 			if (i >= this.warmup) {
 				this.counted.computeIfAbsent(hook, (h) -> new ArrayList<>()).addAll(all.subList(before, all.size()));
+				floor.add(empty);
 			}
 		}
 	}
 
 	/** The empty main, started by a shell script as dispatch starts the charm, measured by the same runner. */
-	private List<HookMeasurement> floor(Path root, Path javaHome) throws IOException {
-		Path jar = Path.of(EmptyMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-		Path dir = Files.createDirectories(root.resolve("floor"));
-		// The executor checks for metadata.yaml as Juju does before running dispatch.
-		Files.writeString(dir.resolve("metadata.yaml"), "name: floor\n");
-		Path script = dir.resolve("dispatch");
-		Files.writeString(script, "#!/bin/sh\nexec \"" + javaHome.resolve("bin/java")
-				+ "\" -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=2 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -cp \"" + jar + "\" "
-				+ EmptyMain.class.getName() + "\n");
-		Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-		List<HookMeasurement> runs = new ArrayList<>();
-		try (ProcessHookExecutor processes = ProcessHookExecutor.builder()
-			.root(root.resolve("floor-root"))
-			.cacheDirectory(ToolInstaller.defaultCacheDirectory())
-			.listener(runs::add)
-			.build()) {
-			UnitDirectories unit = new UnitDirectories("floor/0", dir,
-					Files.createDirectories(root.resolve("floor-machine")));
-			Map<String, String> env = Map.of("JUJU_CONTEXT_ID", "floor", "JUJU_DISPATCH_PATH", "hooks/floor",
-					"JUJU_UNIT_NAME", "floor/0", "JUJU_CHARM_DIR", dir.toString());
-			for (int i = 0; i < this.warmup + this.runs; i++) {
-				processes.execute(unit, env, (call) -> ToolResult.ok(""));
-			}
+	private static final class Floor implements AutoCloseable {
+
+		private final List<HookMeasurement> runs = new ArrayList<>();
+
+		private final ProcessHookExecutor processes;
+
+		private final UnitDirectories unit;
+
+		private final Map<String, String> env;
+
+		Floor(Path root, Path javaHome) throws IOException {
+			Path jar = Path.of(EmptyMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+			Path dir = Files.createDirectories(root.resolve("floor"));
+			// The executor checks for metadata.yaml as Juju does before running dispatch.
+			Files.writeString(dir.resolve("metadata.yaml"), "name: floor\n");
+			Path script = dir.resolve("dispatch");
+			Files.writeString(script, "#!/bin/sh\nexec \"" + javaHome.resolve("bin/java")
+					+ "\" -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=2 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -cp \""
+					+ jar + "\" " + EmptyMain.class.getName() + "\n");
+			Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+			this.processes = executor(root.resolve("floor-root"), javaHome, this.runs);
+			this.unit = new UnitDirectories("floor/0", dir, Files.createDirectories(root.resolve("floor-machine")));
+			this.env = Map.of("JUJU_CONTEXT_ID", "floor", "JUJU_DISPATCH_PATH", "hooks/floor", "JUJU_UNIT_NAME",
+					"floor/0", "JUJU_CHARM_DIR", dir.toString());
 		}
-		return runs.subList(this.warmup, runs.size());
+
+		HookMeasurement run() throws IOException {
+			this.processes.execute(this.unit, this.env, (call) -> ToolResult.ok(""));
+			return this.runs.get(this.runs.size() - 1);
+		}
+
+		@Override
+		public void close() {
+			this.processes.close();
+		}
 	}
 
 	private void print(Path javaHome, List<HookMeasurement> floor) {
