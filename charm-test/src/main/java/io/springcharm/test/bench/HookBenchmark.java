@@ -84,7 +84,8 @@ public final class HookBenchmark implements Callable<Integer> {
 			Warmup.run(processes, metadata, charmDir);
 			long start = System.nanoTime();
 			model.deploy(2);
-			System.out.printf(Locale.ROOT, "deployed 2 units in %d ms; first hook (install, trains the class-data archive): %s%n",
+			System.out.printf(Locale.ROOT,
+					"deployed 2 units in %d ms; first hook (install; a Spring charm trains its class-data archive): %s%n",
 					(System.nanoTime() - start) / 1_000_000, millis(all.get(0).elapsed()));
 			String leader = model.units().stream().filter(UnitView::leader).findFirst().orElseThrow().name();
 			String follower = model.units().stream().filter((u) -> !u.leader()).findFirst().orElseThrow().name();
