@@ -1,7 +1,6 @@
 package io.springcharm.framework.aot;
 
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -68,11 +67,11 @@ final class BindingPostProcessorAotProcessor implements BeanRegistrationAotProce
 			// Not resolvable at build time: leave the bean to Boot's check in the hook.
 			return null;
 		}
-		Class<?> type = (executable instanceof Method method) ? method.getReturnType()
-				: ((Constructor<?>) executable).getDeclaringClass();
-		if (executable instanceof Method method && asksForBinding(method)) {
-			return null;
+		if (executable instanceof Method method) {
+			Class<?> type = method.getReturnType();
+			return (asksForBinding(method) || asksForBinding(type)) ? null : type;
 		}
+		Class<?> type = executable.getDeclaringClass();
 		return asksForBinding(type) ? null : type;
 	}
 
