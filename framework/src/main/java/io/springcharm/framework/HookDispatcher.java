@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.springcharm.framework.env.HookEnvironment;
@@ -161,19 +160,18 @@ public final class HookDispatcher {
 	/** Options whose value differs from the snapshot of the last successful config-changed. */
 	private Set<String> changedConfig() {
 		Map<String, Object> config = this.environment.config();
+		// A copy: the snapshot is replaced below while this is read.
 		Map<String, @Nullable String> previous = this.state.entries(CONFIG_PREFIX);
+		this.state.removeAll(CONFIG_PREFIX);
 		Set<String> changed = new TreeSet<>();
-		Map<String, String> encoded = new TreeMap<>();
 		config.forEach((option, value) -> {
 			String json = Json.write(value);
-			encoded.put(option, json);
+			this.state.put(CONFIG_PREFIX + option, json);
 			if (!Objects.equals(previous.get(option), json)) {
 				changed.add(option);
 			}
 		});
 		previous.keySet().stream().filter((option) -> !config.containsKey(option)).forEach(changed::add);
-		this.state.removeAll(CONFIG_PREFIX);
-		encoded.forEach((option, json) -> this.state.put(CONFIG_PREFIX + option, json));
 		return Set.copyOf(changed);
 	}
 }
