@@ -42,6 +42,12 @@ final class DefaultMessagesOnly implements MessageSource {
 		if (message == null || args == null || args.length == 0) {
 			return message;
 		}
-		return new MessageFormat(message, (locale != null) ? locale : Locale.ROOT).format(args);
+		try {
+			return new MessageFormat(message, (locale != null) ? locale : Locale.ROOT).format(args);
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a valid pattern: the message as written, as Spring's own message sources answer.
+			return message;
+		}
 	}
 }

@@ -49,6 +49,12 @@ class MessageSourceTests {
 		assertThat(messages.getMessage("a", null, "it's {0}", Locale.ROOT)).isEqualTo("it's {0}");
 	}
 
+	@Test
+	void defaultMessageThatIsNoValidPatternIsAnsweredAsWritten() {
+		assertThat(new DefaultMessagesOnly().getMessage("code", new Object[] { 1 }, "ready {", Locale.ROOT))
+			.isEqualTo("ready {");
+	}
+
 	private List<String> statusSetBy(Class<?> charm) throws Exception {
 		Files.writeString(this.charmDir.resolve("metadata.yaml"), "name: messages\n");
 		List<String> calls = new ArrayList<>();
