@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,8 +33,7 @@ public final class PrivateFiles {
 	public static void write(Path file, byte[] content) throws IOException {
 		Path dir = file.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
-		String name = file.getFileName().toString();
-		Path temp = Files.createTempFile(dir, name.startsWith(".") ? name : "." + name, ".tmp",
+		Path temp = Files.createTempFile(dir, temporaryPrefix(file), ".tmp",
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		try {
 			try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -44,10 +44,39 @@ public final class PrivateFiles {
 				out.force(true);
 			}
 			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			syncDirectory(dir);
 		}
-		finally {
-			Files.deleteIfExists(temp);
+		catch (IOException | RuntimeException ex) {
+			try {
+				Files.deleteIfExists(temp);
+			}
+			catch (IOException notDeleted) {
+				ex.addSuppressed(notDeleted);
+			}
+			throw ex;
+		}
+		syncDirectory(dir);
+	}
+
+	/**
+	 * Deletes the temporary files that writes of a file left behind when they were killed
+	 * before their rename. Call it only while no other process can be writing the file.
+	 * @param file the file whose leftovers to delete
+	 * @throws IOException when its directory cannot be listed or a leftover deleted
+	 */
+	public static void removeLeftovers(Path file) throws IOException {
+		String prefix = temporaryPrefix(file);
+		// A name filter, not a glob: a glob compiles a regular expression in every hook.
+		DirectoryStream.Filter<Path> leftover = (entry) -> {
+			String name = entry.getFileName().toString();
+			return name.startsWith(prefix) && name.endsWith(".tmp");
+		};
+		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(file.toAbsolutePath().getParent(), leftover)) {
+			for (Path path : leftovers) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (NoSuchFileException ex) {
+			// No directory, no leftovers.
 		}
 	}
 
@@ -76,6 +105,12 @@ public final class PrivateFiles {
 		catch (NoSuchFileException ex) {
 			return false;
 		}
+	}
+
+	/** Temporary files are hidden, named {@code .<name>…tmp}, beside the file. */
+	private static String temporaryPrefix(Path file) {
+		String name = file.getFileName().toString();
+		return name.startsWith(".") ? name : "." + name;
 	}
 
 	private static void syncDirectory(Path dir) {

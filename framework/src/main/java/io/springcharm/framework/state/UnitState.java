@@ -78,7 +78,8 @@ public final class UnitState implements AutoCloseable {
 			channel = FileChannel.open(charmDir.resolve(FILE_NAME + ".lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE);
 			FileLock lock = channel.lock();
-			removeStrayTemporaryFiles(charmDir);
+			// Holding the lock, nobody else is writing: temporary files are strays of a killed write.
+			PrivateFiles.removeLeftovers(file);
 			SortedMap<String, @Nullable String> values = new TreeMap<>();
 			Set<String> flags = new TreeSet<>();
 			read(file, values, flags);
@@ -267,25 +268,10 @@ public final class UnitState implements AutoCloseable {
 		});
 	}
 
-	/**
-	 * A writer killed between creating its temporary file and renaming it leaves the file
-	 * behind; holding the lock, nobody else is writing, so every such file is stray.
-	 */
-	private static void removeStrayTemporaryFiles(Path charmDir) throws IOException {
-		try (var temporaries = Files.newDirectoryStream(charmDir, FILE_NAME + "*.tmp")) {
-			for (Path temporary : temporaries) {
-				Files.deleteIfExists(temporary);
-			}
-		}
-	}
-
 	private static String corrupt(Path file, String why) {
 		return "Unit state " + file + " is unreadable: " + why
 				+ ". It was not replaced; restore it, or move it aside to start this unit from empty state";
 	}
-
-
-
 
 	private static void closeQuietly(@Nullable FileChannel channel) {
 		if (channel != null) {

@@ -34,4 +34,17 @@ class PrivateFilesTests {
 		assertThat(PrivateFiles.holds(file, "two")).isTrue();
 		assertThat(PrivateFiles.holds(file, "one")).isFalse();
 	}
+
+	@Test
+	void removesTheLeftoversOfAKilledWriteOnly() throws Exception {
+		Path file = this.dir.resolve("secret");
+		PrivateFiles.write(file, "kept");
+		Path leftover = Files.writeString(this.dir.resolve(".secret123.tmp"), "half");
+		Path other = Files.writeString(this.dir.resolve(".other123.tmp"), "not ours");
+		PrivateFiles.removeLeftovers(file);
+		assertThat(leftover).doesNotExist();
+		assertThat(other).exists();
+		assertThat(file).hasContent("kept");
+		PrivateFiles.removeLeftovers(this.dir.resolve("missing/secret"));
+	}
 }
