@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs each hook tool as a child process: argv straight to the operating system, never
