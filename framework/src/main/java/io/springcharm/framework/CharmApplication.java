@@ -207,6 +207,8 @@ public final class CharmApplication {
 				.<GenericApplicationContext>forInitializerClasses(this.charm.getName() + "__ApplicationContextInitializer")
 				.initialize(context);
 		}
+		// With AOT a charm's own messageSource is defined by now. Without, its definition comes
+		// during refresh and replaces this singleton, as registering a definition does.
 		if (!context.getBeanFactory().containsLocalBean(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)) {
 			context.getBeanFactory().registerSingleton(AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME,
 					new DefaultMessagesOnly());
