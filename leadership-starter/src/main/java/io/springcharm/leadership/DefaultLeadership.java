@@ -217,18 +217,17 @@ public final class DefaultLeadership
 		});
 		// Since evaluate(), the unit-state snapshot and this.settings change together, so one
 		// comparison decides both the flags and what to write.
-		Map<String, String> before = new TreeMap<>(this.settings);
-		Set<String> changed = new TreeSet<>();
 		Map<String, String> toWrite = new TreeMap<>();
 		wanted.forEach((key, value) -> {
 			if (!Objects.equals(value, this.settings.get(key))) {
-				changed.add(key);
 				toWrite.put(key, (value != null) ? value : "");
 				this.flags.set(LeadershipFlags.changed(key));
 				this.flags.set(LeadershipFlags.CHANGED);
 			}
 			this.flags.toggle(LeadershipFlags.set(key), value != null);
 		});
+		// The settings as they were, for the event; copied only when something changes.
+		Map<String, String> before = toWrite.isEmpty() ? Map.of() : new TreeMap<>(this.settings);
 		if (!toWrite.isEmpty()) {
 			this.backend.write(toWrite);
 		}
@@ -241,9 +240,9 @@ public final class DefaultLeadership
 				this.settings.remove(key);
 			}
 		});
-		if (!changed.isEmpty()) {
-			this.changedByWrites.addAll(changed);
-			this.publisher.publishEvent(new LeadershipChangedEvent(changed, before, this.settings, true));
+		if (!toWrite.isEmpty()) {
+			this.changedByWrites.addAll(toWrite.keySet());
+			this.publisher.publishEvent(new LeadershipChangedEvent(toWrite.keySet(), before, this.settings, true));
 		}
 	}
 
