@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
 public interface Leadership {
 
 	/**
-	 * Whether this unit was the leader when the hook started. Juju guarantees leadership
-	 * for 30 seconds after that check, not for the whole hook.
+	 * Whether this unit was the leader when the hook started, or {@code false} once a
+	 * write of the settings was refused because it no longer is (leader-settings back end).
+	 * Juju guarantees leadership for 30 seconds after the check, not for the whole hook.
 	 * @return whether this unit leads
 	 */
 	boolean isLeader();
