@@ -101,6 +101,17 @@ public final class HookEnvironment {
 	}
 
 	/**
+	 * Whether this hook may be the first to see a new charm's files: {@code install},
+	 * {@code upgrade-charm}, and {@code config-changed}, which follows both. In the other
+	 * hooks, what is derived from metadata.yaml or config.yaml can be kept from an earlier
+	 * hook instead of parsing YAML again.
+	 * @return whether the charm's files may be new
+	 */
+	public boolean maySeeNewCharmFiles() {
+		return CONFIG_HOOKS.contains(this.hook.dispatchPath());
+	}
+
+	/**
 	 * The application's config from {@code config-get}, read once per hook. Also bound as
 	 * {@code juju.config.*} properties. In the hooks where config can have changed
 	 * ({@code install}, {@code config-changed}, {@code upgrade-charm}) it is checked against
@@ -111,7 +122,7 @@ public final class HookEnvironment {
 	public Map<String, Object> config() {
 		if (this.config == null) {
 			Map<String, Object> values = this.tools.configGet();
-			if (CONFIG_HOOKS.contains(this.hook.dispatchPath())) {
+			if (maySeeNewCharmFiles()) {
 				metadata().checkConfig(values);
 			}
 			this.config = values;

@@ -41,7 +41,7 @@ import org.springframework.core.env.Environment;
 public final class LeadershipAutoConfiguration {
 
 	/** Unit-state key of the peer endpoints last read from metadata.yaml, comma-separated. */
-	static final String PEER_ENDPOINTS_KEY = "leadership.peer-endpoints";
+	private static final String PEER_ENDPOINTS_KEY = "leadership.peer-endpoints";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -75,12 +75,12 @@ public final class LeadershipAutoConfiguration {
 
 	/**
 	 * The peer endpoints from metadata.yaml. Metadata changes only with the charm, so they
-	 * are parsed in the first hook and in upgrade-charm and kept in unit state: the other
+	 * are parsed in the hooks that may see new charm files and kept in unit state: the other
 	 * hooks parse no YAML, as with config.
 	 */
 	private static List<String> peerEndpoints(HookEnvironment hookEnvironment, UnitState unitState) {
 		String known = unitState.get(PEER_ENDPOINTS_KEY);
-		if (known != null && !hookEnvironment.hook().name().equals("upgrade-charm")) {
+		if (known != null && !hookEnvironment.maySeeNewCharmFiles()) {
 			return known.isEmpty() ? List.of() : List.of(known.split(","));
 		}
 		// Endpoint names are lowercase letters, digits and hyphens: a comma never occurs.
