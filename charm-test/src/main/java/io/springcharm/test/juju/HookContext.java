@@ -129,6 +129,10 @@ public final class HookContext implements ToolRunner {
 		new RelationTools(this).register(this.tools);
 		new UnitTools(this).register(this.tools);
 		new SecretTools(this).register(this.tools);
+		if (!JujuVersion.parse(this.env.get("JUJU_VERSION")).hasLeaderSettings()) {
+			// Juju 4 no longer has these tools at all: the charm meets a missing command.
+			this.tools.keySet().removeAll(REMOVED_IN_JUJU_4);
+		}
 	}
 
 	/** The unit running the hook. */
@@ -181,11 +185,6 @@ public final class HookContext implements ToolRunner {
 	}
 
 	private ToolResult dispatch(ToolCall call) throws ToolError {
-		if (REMOVED_IN_JUJU_4.contains(call.tool())
-				&& !JujuVersion.parse(environment().get("JUJU_VERSION")).hasLeaderSettings()) {
-			// Juju 4 no longer has these tools at all: the charm meets a missing command.
-			throw ToolError.failure("unknown tool " + ToolArgs.quote(call.tool()));
-		}
 		ToolFunction tool = this.tools.get(call.tool());
 		if (tool != null) {
 			return tool.apply(call);
