@@ -1,11 +1,7 @@
 package io.springcharm.reliability;
 
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,25 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A hook tool that fails mid-hook, in each way a tool can: the hook exits 1, stderr and the
  * juju-log ERROR line name the tool, and the unit state is byte-identical afterwards.
  */
-class ToolFailureTests {
-
-	@TempDir
-	Path root;
-
-	private Unit unit;
+class ToolFailureTests extends UnitFixture {
 
 	private byte[] committed;
 
 	@BeforeEach
 	void committedState() throws Exception {
-		this.unit = new Unit(this.root);
 		assertThat(this.unit.run("install").exitCode()).isZero();
 		this.committed = this.unit.state();
-	}
-
-	@AfterEach
-	void killChildren() throws Exception {
-		this.unit.close();
 	}
 
 	@Test
