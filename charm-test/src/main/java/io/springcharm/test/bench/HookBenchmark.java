@@ -10,16 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 
 import io.springcharm.framework.metadata.CharmMetadata;
 import io.springcharm.framework.tool.ToolResult;
 import io.springcharm.test.model.CharmDirectories;
 import io.springcharm.test.model.LocalModel;
 import io.springcharm.test.model.UnitDirectories;
-import io.springcharm.test.model.UnitView;
 import io.springcharm.test.process.CharmArchive;
 import io.springcharm.test.process.HookMeasurement;
 import io.springcharm.test.process.ProcessHookExecutor;
@@ -74,29 +73,33 @@ public final class HookBenchmark implements Callable<Integer> {
 			return compare(javaHome);
 		}
 		Path root = Files.createTempDirectory("hook-benchmark-");
-		List<HookMeasurement> all = new ArrayList<>();
-		ProcessHookExecutor processes = executor(root, javaHome, all);
-		Path charmDir = CharmArchive.prepare(this.charm.toAbsolutePath(), root.resolve("charm"));
-		CharmMetadata metadata = CharmMetadata.load(charmDir);
-		List<HookMeasurement> floor = new ArrayList<>();
-		try (Floor emptyMain = new Floor(root, javaHome);
-				LocalModel model = LocalModel.builder().charmDirectory(charmDir).executor(processes).root(root).build()) {
-			Warmup.run(processes, metadata, charmDir);
-			long start = System.nanoTime();
-			model.deploy(2);
-			System.out.printf(Locale.ROOT,
-					"deployed 2 units in %d ms; first hook (install; a Spring charm trains its class-data archive): %s%n",
-					(System.nanoTime() - start) / 1_000_000, millis(all.get(0).elapsed()));
-			String leader = model.units().stream().filter(UnitView::leader).findFirst().orElseThrow().name();
-			String follower = model.units().stream().filter((u) -> !u.leader()).findFirst().orElseThrow().name();
-			measure("update-status", all, () -> model.runHook(follower, "update-status"), emptyMain, floor);
-			measure("config-changed", all, () -> model.runHook(follower, "config-changed"), emptyMain, floor);
-			measure("leader-elected", all, () -> model.runHook(leader, "leader-elected"), emptyMain, floor);
-			measure("leader-settings-changed", all, () -> model.runHook(follower, "leader-settings-changed"), emptyMain,
-					floor);
+		try {
+			List<HookMeasurement> all = new ArrayList<>();
+			ProcessHookExecutor processes = executor(root, javaHome, all);
+			Path charmDir = CharmArchive.prepare(this.charm.toAbsolutePath(), root.resolve("charm"));
+			CharmMetadata metadata = CharmMetadata.load(charmDir);
+			List<HookMeasurement> floor = new ArrayList<>();
+			try (Floor emptyMain = new Floor(root, javaHome);
+					LocalModel model = LocalModel.builder().charmDirectory(charmDir).executor(processes).root(root).build()) {
+				Warmup.run(processes, metadata, charmDir);
+				long start = System.nanoTime();
+				model.deploy(2);
+				System.out.printf(Locale.ROOT,
+						"deployed 2 units in %d ms; first hook (install; a Spring charm trains its class-data archive): %s%n",
+						(System.nanoTime() - start) / 1_000_000, millis(all.get(0).elapsed()));
+				String leader = Objects.requireNonNull(model.model().leader());
+				String follower = follower(model);
+				measure("update-status", all, () -> model.runHook(follower, "update-status"), emptyMain, floor);
+				measure("config-changed", all, () -> model.runHook(follower, "config-changed"), emptyMain, floor);
+				measure("leader-elected", all, () -> model.runHook(leader, "leader-elected"), emptyMain, floor);
+				measure("leader-settings-changed", all, () -> model.runHook(follower, "leader-settings-changed"),
+						emptyMain, floor);
+			}
+			print(javaHome, floor);
 		}
-		print(javaHome, floor);
-		CharmDirectories.deleteQuietly(root);
+		finally {
+			CharmDirectories.deleteQuietly(root);
+		}
 		return 0;
 	}
 
@@ -109,51 +112,55 @@ public final class HookBenchmark implements Callable<Integer> {
 		charms.add(this.charm);
 		charms.addAll(this.compare);
 		Path root = Files.createTempDirectory("hook-benchmark-");
-		List<LocalModel> models = new ArrayList<>();
-		List<String> followers = new ArrayList<>();
-		List<List<HookMeasurement>> counted = new ArrayList<>();
+		List<Build> builds = new ArrayList<>();
 		try {
-			for (int i = 0; i < charms.size(); i++) {
-				Path dir = root.resolve("build-" + i);
+			for (Path charm : charms) {
+				Path dir = root.resolve("build-" + builds.size());
 				List<HookMeasurement> runs = new ArrayList<>();
-				ProcessHookExecutor processes = executor(dir, javaHome, runs);
-				Path charmDir = CharmArchive.prepare(charms.get(i).toAbsolutePath(), dir.resolve("charm"));
-				LocalModel model = LocalModel.builder().charmDirectory(charmDir).executor(processes).root(dir).build();
-				models.add(model);
+				LocalModel model = LocalModel.builder()
+					.charmDirectory(CharmArchive.prepare(charm.toAbsolutePath(), dir.resolve("charm")))
+					.executor(executor(dir, javaHome, runs))
+					.root(dir)
+					.build();
+				builds.add(new Build(charm, model, runs));
 				model.deploy(2);
-				followers.add(model.units().stream().filter((u) -> !u.leader()).findFirst().orElseThrow().name());
-				counted.add(runs);
 			}
-			counted.forEach(List::clear);
 			for (int round = -this.warmup; round < this.runs; round++) {
-				for (int k = 0; k < charms.size(); k++) {
-					int i = (Math.floorMod(round, 2) == 0) ? k : charms.size() - 1 - k;
-					List<HookMeasurement> runs = counted.get(i);
-					int before = runs.size();
-					models.get(i).runHook(followers.get(i), "update-status");
-					if (round < 0) {
-						runs.subList(before, runs.size()).clear();
-					}
+				if (round == 0) {
+					// Deployment and warm-up rounds are not counted.
+					builds.forEach((build) -> build.runs().clear());
+				}
+				for (int k = 0; k < builds.size(); k++) {
+					Build build = builds.get((Math.floorMod(round, 2) == 0) ? k : builds.size() - 1 - k);
+					build.model().runHook(follower(build.model()), "update-status");
 				}
 			}
 		}
 		finally {
-			models.forEach(LocalModel::close);
+			builds.forEach((build) -> build.model().close());
 			CharmDirectories.deleteQuietly(root);
 		}
 		System.out.printf(Locale.ROOT, "%nJava: %s (%s), %d cores; update-status, %d interleaved rounds after %d warm-up rounds%n",
 				javaHome, javaVersion(javaHome), Runtime.getRuntime().availableProcessors(), this.runs, this.warmup);
 		System.out.printf(Locale.ROOT, "%-40s %9s %9s %12s %12s%n", "build", "wall p50", "CPU p50", "wall / first",
 				"CPU / first");
-		long firstWall = median(counted.get(0), (m) -> m.elapsed().toNanos());
-		long firstCpu = median(counted.get(0), HookBenchmark::cpuNanos);
-		for (int i = 0; i < charms.size(); i++) {
-			long wall = median(counted.get(i), (m) -> m.elapsed().toNanos());
-			long cpu = median(counted.get(i), HookBenchmark::cpuNanos);
-			System.out.printf(Locale.ROOT, "%-40s %6d ms %6d ms %12.2f %12.2f%n", charms.get(i), wall / 1_000_000,
-					cpu / 1_000_000, (double) wall / firstWall, (double) cpu / firstCpu);
+		long firstWall = HookMeasurement.wallNanos(builds.get(0).runs(), 50);
+		long firstCpu = HookMeasurement.cpuNanos(builds.get(0).runs(), 50);
+		for (Build build : builds) {
+			long wall = HookMeasurement.wallNanos(build.runs(), 50);
+			long cpu = HookMeasurement.cpuNanos(build.runs(), 50);
+			System.out.printf(Locale.ROOT, "%-40s %6d ms %6s ms %12.2f %12s%n", build.charm(), wall / 1_000_000,
+					millisOrDash(cpu), (double) wall / firstWall, ratio(cpu, firstCpu, "%.2f"));
 		}
 		return 0;
+	}
+
+	/** One build of the charm in --compare, its model and its counted update-status runs. */
+	private record Build(Path charm, LocalModel model, List<HookMeasurement> runs) {
+	}
+
+	private static String follower(LocalModel model) {
+		return model.units().stream().filter((unit) -> !unit.leader()).findFirst().orElseThrow().name();
 	}
 
 	/** Runs hooks as processes on the given Java, reporting each one's measurement to the list. */
@@ -164,10 +171,6 @@ public final class HookBenchmark implements Callable<Integer> {
 			.javaHome(javaHome)
 			.listener(measurements::add)
 			.build();
-	}
-
-	private static long cpuNanos(HookMeasurement measurement) {
-		return (measurement.cpu() != null) ? measurement.cpu().toNanos() : -1;
 	}
 
 	/**
@@ -204,6 +207,8 @@ public final class HookBenchmark implements Callable<Integer> {
 			// The executor checks for metadata.yaml as Juju does before running dispatch.
 			Files.writeString(dir.resolve("metadata.yaml"), "name: floor\n");
 			Path script = dir.resolve("dispatch");
+			// DispatchScript.START_UP_OPTIONS (charm-maven-plugin, not a dependency of this
+			// module): keep the two in step.
 			Files.writeString(script, "#!/bin/sh\nexec \"" + javaHome.resolve("bin/java")
 					+ "\" -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=2 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -cp \""
 					+ jar + "\" " + EmptyMain.class.getName() + "\n");
@@ -226,8 +231,8 @@ public final class HookBenchmark implements Callable<Integer> {
 	}
 
 	private void print(Path javaHome, List<HookMeasurement> floor) {
-		long floorWall = median(floor, (m) -> m.elapsed().toNanos());
-		long floorCpu = median(floor, HookBenchmark::cpuNanos);
+		long floorWall = HookMeasurement.wallNanos(floor, 50);
+		long floorCpu = HookMeasurement.cpuNanos(floor, 50);
 		System.out.printf(Locale.ROOT, "%nJava: %s (%s), %d cores; %d counted runs per hook after %d warm-up runs%n",
 				javaHome, javaVersion(javaHome), Runtime.getRuntime().availableProcessors(), this.runs, this.warmup);
 		System.out.printf(Locale.ROOT, "%-26s %9s %9s %9s %10s %6s %6s %6s%n", "hook", "wall p50", "wall p95", "CPU p50",
@@ -238,26 +243,24 @@ public final class HookBenchmark implements Callable<Integer> {
 	}
 
 	private static void row(String name, List<HookMeasurement> runs, long floorWall, long floorCpu) {
-		long wall = median(runs, (m) -> m.elapsed().toNanos());
-		long p95 = percentile(runs, (m) -> m.elapsed().toNanos(), 95);
-		long cpu = median(runs, HookBenchmark::cpuNanos);
+		long wall = HookMeasurement.wallNanos(runs, 50);
+		long p95 = HookMeasurement.wallNanos(runs, 95);
+		long cpu = HookMeasurement.cpuNanos(runs, 50);
 		long rss = runs.stream().mapToLong(HookMeasurement::maxRssKilobytes).max().orElse(-1);
 		long tools = runs.stream().mapToLong(HookMeasurement::toolCalls).max().orElse(0);
-		String cpuRatio = (cpu < 0 || floorCpu <= 0) ? "-" : String.format(Locale.ROOT, "%.1f", (double) cpu / floorCpu);
 		System.out.printf(Locale.ROOT, "%-26s %6d ms %6d ms %6s ms %6s MiB %6d %6.1f %6s%n", name, wall / 1_000_000,
-				p95 / 1_000_000, (cpu < 0) ? "-" : String.valueOf(cpu / 1_000_000), (rss < 0) ? "-" : String.valueOf(rss / 1024),
-				tools, (double) wall / floorWall, cpuRatio);
+				p95 / 1_000_000, millisOrDash(cpu), (rss < 0) ? "-" : String.valueOf(rss / 1024), tools,
+				(double) wall / floorWall, ratio(cpu, floorCpu, "%.1f"));
 	}
 
-	private static long median(List<HookMeasurement> runs, ToLongFunction<HookMeasurement> value) {
-		return percentile(runs, value, 50);
+	/** Milliseconds, or "-" for a CPU time that was not measured (-1). */
+	private static String millisOrDash(long nanos) {
+		return (nanos < 0) ? "-" : String.valueOf(nanos / 1_000_000);
 	}
 
-	private static long percentile(List<HookMeasurement> runs, ToLongFunction<HookMeasurement> value,
-			int percent) {
-		long[] sorted = runs.stream().mapToLong(value).sorted().toArray();
-		int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	/** A ratio, or "-" when either CPU time was not measured. */
+	private static String ratio(long value, long base, String format) {
+		return (value < 0 || base <= 0) ? "-" : String.format(Locale.ROOT, format, (double) value / base);
 	}
 
 	/** JAVA_RUNTIME_VERSION from the runtime's release file: the hooks' Java, not this one's. */

@@ -37,18 +37,12 @@ final class Timings {
 			List<Long> cpu = runs.stream().filter((m) -> m.cpu() != null).map((m) -> m.cpu().toNanos()).sorted().toList();
 			long rss = runs.stream().mapToLong(HookMeasurement::maxRssKilobytes).max().orElse(-1);
 			long calls = runs.stream().mapToLong(HookMeasurement::toolCalls).sum();
-			rows.add(List.of(entry.getKey(), String.valueOf(runs.size()), millis(percentile(wall, 50)),
-					millis(percentile(wall, 95)), millis(wall.get(wall.size() - 1)),
-					cpu.isEmpty() ? "-" : millis(percentile(cpu, 50)),
+			rows.add(List.of(entry.getKey(), String.valueOf(runs.size()), millis(HookMeasurement.percentile(wall, 50)),
+					millis(HookMeasurement.percentile(wall, 95)), millis(wall.get(wall.size() - 1)),
+					cpu.isEmpty() ? "-" : millis(HookMeasurement.percentile(cpu, 50)),
 					(rss < 0) ? "-" : String.format(Locale.ROOT, "%.0f", rss / 1024.0), String.valueOf(calls)));
 		}
 		return format(rows);
-	}
-
-	/** Nearest-rank percentile of sorted values. */
-	static long percentile(List<Long> sorted, int percent) {
-		int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-		return sorted.get(Math.max(0, rank - 1));
 	}
 
 	static String millis(long nanos) {

@@ -2,6 +2,8 @@ package io.springcharm.test.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,4 +25,37 @@ import org.jspecify.annotations.Nullable;
  */
 public record HookMeasurement(String unitName, String hook, boolean action, int exitCode, Duration elapsed,
 		@Nullable Duration cpu, long maxRssKilobytes, long toolCalls, @Nullable Path log) {
+
+	/**
+	 * A percentile of the runs' wall times.
+	 * @param runs at least one run
+	 * @param percent for example 50 for the median
+	 * @return nanoseconds
+	 */
+	public static long wallNanos(List<HookMeasurement> runs, int percent) {
+		return percentile(runs.stream().map((m) -> m.elapsed().toNanos()).sorted().toList(), percent);
+	}
+
+	/**
+	 * A percentile of the CPU times of the runs that have one.
+	 * @param runs the runs
+	 * @param percent for example 50 for the median
+	 * @return nanoseconds, or -1 when no run has a CPU time
+	 */
+	public static long cpuNanos(List<HookMeasurement> runs, int percent) {
+		List<Long> cpu = runs.stream().map(HookMeasurement::cpu).filter(Objects::nonNull).map(Duration::toNanos)
+			.sorted().toList();
+		return cpu.isEmpty() ? -1 : percentile(cpu, percent);
+	}
+
+	/**
+	 * The nearest-rank percentile of sorted values.
+	 * @param sorted at least one value, ascending
+	 * @param percent for example 95
+	 * @return the value
+	 */
+	public static long percentile(List<Long> sorted, int percent) {
+		int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+		return sorted.get(Math.max(0, rank - 1));
+	}
 }
