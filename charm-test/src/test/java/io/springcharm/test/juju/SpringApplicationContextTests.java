@@ -1,6 +1,5 @@
 package io.springcharm.test.juju;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -8,6 +7,7 @@ import io.springcharm.framework.env.HookEnvironment;
 import io.springcharm.framework.hook.Hook;
 import io.springcharm.framework.metadata.CharmMetadata;
 import io.springcharm.framework.tool.ToolRunner;
+import io.springcharm.test.model.CharmDirectories;
 import io.springcharm.test.model.charm.TestCharm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +29,7 @@ class SpringApplicationContextTests {
 
 	@Test
 	void theInMemoryJujuSuppliedAsABeanAnswersTheCharmsTools() throws Exception {
-		Path source = Path.of("src/test/resources/test-charm");
-		for (String file : new String[] { "metadata.yaml", "config.yaml", "actions.yaml" }) {
-			Files.copy(source.resolve(file), this.charmDir.resolve(file));
-		}
+		CharmDirectories.copy(Path.of("src/test/resources/test-charm"), this.charmDir);
 		JujuModel juju = new JujuModel(CharmMetadata.load(this.charmDir));
 		String unit = juju.addUnit();
 		juju.setLeader(unit);

@@ -3,12 +3,11 @@ package io.springcharm.test.process;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.springcharm.framework.tool.ToolResult;
+import io.springcharm.test.model.CharmDirectories;
 import io.springcharm.test.model.HookExecution;
 import io.springcharm.test.model.UnitDirectories;
 
@@ -41,9 +40,7 @@ public final class ToolCallBenchmark {
 			}
 		}
 		finally {
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
-			}
+			CharmDirectories.deleteQuietly(dir);
 		}
 	}
 
