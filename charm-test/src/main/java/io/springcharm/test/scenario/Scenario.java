@@ -261,7 +261,7 @@ public final class Scenario {
 		}
 	}
 
-	private State outputState(JujuModel juju, String unit, State input, Path charm) throws IOException {
+	private State outputState(JujuModel juju, String unit, State input, Path charm) {
 		Map<String, @Nullable String> values = new TreeMap<>();
 		Set<String> flags = new TreeSet<>();
 		try (UnitState unitState = UnitState.load(charm)) {
