@@ -169,7 +169,9 @@ public final class ProcessHookExecutor implements HookExecutor {
 		long callsBefore;
 		long callsAfter;
 		boolean timedOut = false;
-		try (ToolServer.Registration registration = this.server.register(env.get("JUJU_CONTEXT_ID"), runner)) {
+		String contextId = Objects.requireNonNull(env.get("JUJU_CONTEXT_ID"),
+				"'JUJU_CONTEXT_ID' must be set: tool calls are routed by it");
+		try (ToolServer.Registration registration = this.server.register(contextId, runner)) {
 			callsBefore = this.server.callCount();
 			started = System.nanoTime();
 			Process process;
