@@ -98,8 +98,10 @@ public record DispatchScript(String mainClass, List<String> classPath, List<Stri
 		return options;
 	}
 
+	/** Also under the name CharmLibraries gives clashing jars: the group id, a dot, the file name. */
 	private boolean hasJar(String artifactPrefix) {
-		return this.classPath.stream().anyMatch((jar) -> jar.substring(jar.lastIndexOf('/') + 1).startsWith(artifactPrefix));
+		return this.classPath.stream().map((jar) -> jar.substring(jar.lastIndexOf('/') + 1))
+			.anyMatch((name) -> name.startsWith(artifactPrefix) || name.contains("." + artifactPrefix));
 	}
 
 	/**

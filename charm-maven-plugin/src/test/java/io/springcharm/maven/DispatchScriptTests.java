@@ -44,6 +44,8 @@ class DispatchScriptTests {
 		assertThat(options(concat(plain, "lib/slf4j-api-2.0.17.jar"))).doesNotContain(DispatchScript.STDERR_LOGGING);
 		assertThat(options(concat(plain, "lib/log4j-api-2.25.1.jar"))).doesNotContain(DispatchScript.STDERR_LOGGING);
 		assertThat(options(List.of("lib/my-charm-1.0.jar"))).doesNotContain(DispatchScript.STDERR_LOGGING);
+		assertThat(options(concat(plain, "lib/org.slf4j.slf4j-api-2.0.17.jar")))
+			.doesNotContain(DispatchScript.STDERR_LOGGING);
 	}
 
 	@Test
