@@ -3,6 +3,7 @@ package io.springcharm.maven;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.HashMap;
@@ -180,6 +181,62 @@ class DispatchRunTests {
 		assertThat(charm.run(env)).extracting(Result::exitCode, Result::out, Result::err).containsExactly(0, "ok\n", "");
 	}
 
+	/**
+	 * Why the archive is made on the unit, not at build time: it moves with the charm only
+	 * while every jar keeps its modification time, as {@code unzip} restores them. Juju's
+	 * extractor gives the files new ones, and the JVM then refuses the archive.
+	 */
+	@Test
+	void anArchiveMovesWithTheCharmOnlyWhenTheJarsKeepTheirModificationTimes() throws Exception {
+		assumeTrue(feature(TEST_JDK) < 24, "JDK 24+ maps an AOT cache whatever the jars' times");
+		Path log = this.tmp.resolve("load.log");
+		TestCharm charm = new TestCharm(this.tmp.resolve("built"), List.of("-Xlog:class+load=info:file=" + log));
+		Map<String, String> env = TestCharm.hookEnvironment(charm.dir);
+		env.put("JAVA_HOME", TEST_JDK.toString());
+		assertThat(charm.run(env).exitCode()).isZero();
+		String archive = archives(charm).get(0);
+
+		Path unzipped = copy(charm.dir, this.tmp.resolve("unzipped"), null);
+		env.put("JUJU_CHARM_DIR", unzipped.toString());
+		Result moved = TestCharm.run(unzipped, env);
+		assertThat(moved).extracting(Result::exitCode, Result::out, Result::err).containsExactly(0, "ok\n", "");
+		assertThat(archives(unzipped)).containsExactly(archive);
+		assertThat(Files.readString(log)).contains(TestCharm.MAIN + " source: shared objects file");
+
+		Path extracted = copy(charm.dir, this.tmp.resolve("extracted"), FileTime.from(Instant.now().plusSeconds(60)));
+		Files.delete(log);
+		Process java = new ProcessBuilder(TEST_JDK.resolve("bin/java").toString(), "-Xshare:auto",
+				"-XX:SharedArchiveFile=.spring-charm/cds/" + archive, "-Xlog:cds*=off,class+path*=off",
+				"-Xlog:class+load=info:file=" + log, "-cp", "lib/charm.jar", TestCharm.MAIN)
+			.directory(extracted.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.tmp.resolve("java.out").toFile())
+			.start();
+		java.getOutputStream().close();
+		assertThat(java.waitFor()).isEqualTo(2); // no JUJU_CONTEXT_ID: it ran, and said so
+		assertThat(Files.readString(log)).contains(TestCharm.MAIN + " source: ")
+			.doesNotContain(TestCharm.MAIN + " source: shared objects file");
+	}
+
+	/** Copies a charm directory, keeping each file's time or giving every file {@code time}. */
+	private static Path copy(Path from, Path to, FileTime time) throws IOException {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path file : files.toList()) {
+				Path target = to.resolve(from.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+					if (time != null) {
+						Files.setLastModifiedTime(target, time);
+					}
+				}
+			}
+		}
+		return to;
+	}
+
 	@Test
 	void aFailedHookLeavesNoArchive() throws Exception {
 		TestCharm charm = new TestCharm(this.tmp.resolve("charm"), List.of());
@@ -198,7 +255,11 @@ class DispatchRunTests {
 	}
 
 	private static List<String> archives(TestCharm charm) throws IOException {
-		Path dir = charm.dir.resolve(".spring-charm/cds");
+		return archives(charm.dir);
+	}
+
+	private static List<String> archives(Path charmDir) throws IOException {
+		Path dir = charmDir.resolve(".spring-charm/cds");
 		if (!Files.isDirectory(dir)) {
 			return List.of();
 		}

@@ -84,7 +84,12 @@ final class TestCharm {
 	}
 
 	Result run(Map<String, String> environment) throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder(this.dir.resolve("dispatch").toString());
+		return run(this.dir, environment);
+	}
+
+	/** Runs the dispatch of a charm directory, such as a copy of this one. */
+	static Result run(Path charmDir, Map<String, String> environment) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(charmDir.resolve("dispatch").toString());
 		builder.environment().clear();
 		builder.environment().putAll(environment);
 		builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
