@@ -111,10 +111,7 @@ final class SecretTools {
 
 	private ToolResult secretSet(ToolCall call) throws ToolError {
 		ToolArgs args = metadataOptions().parse(call.args());
-		String uri = args.positional(0);
-		if (uri == null) {
-			throw ToolError.usage("missing secret URI");
-		}
+		String uri = args.required(0, "missing secret URI");
 		Map<String, String> content = content(args, 1, call.stdin());
 		checkRotation(args);
 		SecretState secret = find(uri, null);
@@ -136,10 +133,7 @@ final class SecretTools {
 
 	private ToolResult secretRemove(ToolCall call) throws ToolError {
 		ToolArgs args = ToolArgs.spec().value("revision").parse(call.args());
-		String uri = args.positional(0);
-		if (uri == null) {
-			throw ToolError.usage("missing secret URI");
-		}
+		String uri = args.required(0, "missing secret URI");
 		args.atMost(1);
 		SecretState secret = find(uri, null);
 		checkManage(secret);

@@ -136,6 +136,15 @@ final class ToolArgs {
 		return this.positionalIndexes.get(index);
 	}
 
+	/** Positional {@code index}, or a usage error with Juju's {@code message} when it is missing. */
+	String required(int index, String message) throws ToolError {
+		String value = positional(index);
+		if (value == null) {
+			throw ToolError.usage(message);
+		}
+		return value;
+	}
+
 	/** Fails with Juju's text when more than {@code max} positionals were given. */
 	void atMost(int max) throws ToolError {
 		if (this.positionals.size() > max) {

@@ -58,10 +58,7 @@ final class UnitTools {
 
 	private ToolResult statusSet(ToolCall call) throws ToolError {
 		ToolArgs args = ToolArgs.spec().flag("application").parse(call.args());
-		String status = args.positional(0);
-		if (status == null) {
-			throw ToolError.usage("invalid args, require <status> [message]");
-		}
+		String status = args.required(0, "invalid args, require <status> [message]");
 		if (!SETTABLE.contains(status)) {
 			throw ToolError.usage("invalid status " + ToolArgs.quote(status)
 					+ ", expected one of [maintenance blocked waiting active]");
@@ -138,10 +135,7 @@ final class UnitTools {
 
 	private ToolResult applicationVersionSet(ToolCall call) throws ToolError {
 		ToolArgs args = ToolArgs.spec().parse(call.args());
-		String version = args.positional(0);
-		if (version == null) {
-			throw ToolError.usage("no version specified");
-		}
+		String version = args.required(0, "no version specified");
 		args.atMost(1);
 		this.ctx.model.setApplicationVersion(version);
 		return ToolResult.ok("");
@@ -151,10 +145,7 @@ final class UnitTools {
 
 	private ToolResult port(ToolCall call, boolean open) throws ToolError {
 		ToolArgs args = ToolArgs.spec().value("endpoints").parse(call.args());
-		String spec = args.positional(0);
-		if (spec == null) {
-			throw ToolError.usage("no port or range specified");
-		}
+		String spec = args.required(0, "no port or range specified");
 		args.atMost(1);
 		PortRange range = PortRange.parse(spec);
 		TreeSet<PortRange> ports = portsView();
@@ -185,10 +176,7 @@ final class UnitTools {
 	private ToolResult unitGet(ToolCall call) throws ToolError {
 		ToolArgs args = ToolArgs.output().parse(call.args());
 		String format = Output.format(args.value("format"), Output.SMART, true);
-		String setting = args.positional(0);
-		if (setting == null) {
-			throw ToolError.usage("no setting specified");
-		}
+		String setting = args.required(0, "no setting specified");
 		if (!setting.equals("private-address") && !setting.equals("public-address")) {
 			throw ToolError.usage("unknown setting " + ToolArgs.quote(setting));
 		}
@@ -205,10 +193,7 @@ final class UnitTools {
 			.flag("primary-address")
 			.parse(call.args());
 		String format = Output.format(args.value("format"), Output.SMART, true);
-		String binding = args.positional(0);
-		if (binding == null) {
-			throw ToolError.usage("no arguments specified");
-		}
+		String binding = args.required(0, "no arguments specified");
 		args.atMost(1);
 		if (args.value("r") != null) {
 			new RelationTools(this.ctx).relation(args);
