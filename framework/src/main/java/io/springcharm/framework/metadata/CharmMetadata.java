@@ -17,7 +17,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * What the charm declares: metadata.yaml (name, relations, storage, containers),
+ * What the charm declares: metadata.yaml (name, relations, storage, containers, resources),
  * config.yaml (options) and actions.yaml, or the same sections of charmcraft.yaml.
  *
  * @param name the charm name
@@ -27,10 +27,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param actions actions by name
  * @param storage storage names
  * @param containers workload container names
+ * @param resources resource names ({@code resource-get} answers only these)
  */
 public record CharmMetadata(String name, String summary, Map<String, Endpoint> endpoints,
 		Map<String, ConfigOption> options, Map<String, ActionSpec> actions, Set<String> storage,
-		Set<String> containers) {
+		Set<String> containers, Set<String> resources) {
 
 	/**
 	 * Reads the charm's YAML files from its directory: charmcraft.yaml's sections when it
@@ -89,7 +90,8 @@ public record CharmMetadata(String name, String summary, Map<String, Endpoint> e
 		}
 		return new CharmMetadata(n, string(metadata.get("summary")), Map.copyOf(endpoints),
 				options(configFile, config), actions(actionsFile, actions),
-				keys(map(metadata, "storage", metadataFile)), keys(map(metadata, "containers", metadataFile)));
+				keys(map(metadata, "storage", metadataFile)), keys(map(metadata, "containers", metadataFile)),
+				keys(map(metadata, "resources", metadataFile)));
 	}
 
 	/** The peer endpoints, in declaration order. */

@@ -32,6 +32,9 @@ class CharmMetadataTests {
 				  data: {type: filesystem}
 				containers:
 				  server: {resource: image}
+				resources:
+				  image: {type: oci-image}
+				  software: {type: file, filename: software.tgz}
 				""");
 		write("config.yaml", """
 				options:
@@ -56,6 +59,7 @@ class CharmMetadataTests {
 		assertThat(metadata.peers()).extracting(Endpoint::name).containsExactly("cluster");
 		assertThat(metadata.storage()).containsExactly("data");
 		assertThat(metadata.containers()).containsExactly("server");
+		assertThat(metadata.resources()).containsExactlyInAnyOrder("image", "software");
 		assertThat(metadata.options().get("port")).isEqualTo(
 				new ConfigOption("port", ConfigOption.Type.INT, 8080, "Listen port"));
 		assertThat(metadata.options().get("name").type()).isEqualTo(ConfigOption.Type.STRING);
