@@ -56,6 +56,10 @@ final class DeployCommand implements Callable<Integer> {
 	@Option(names = "--config", paramLabel = "KEY=VALUE", description = "initial config, typed by config.yaml")
 	Map<String, String> config = new LinkedHashMap<>();
 
+	@Option(names = "--resource", paramLabel = "NAME=FILE",
+			description = "a file for a resource declared in metadata.yaml, as juju deploy --resource; repeatable")
+	Map<String, Path> resources = new LinkedHashMap<>();
+
 	@Option(names = "--step", paramLabel = "STEP", description = "a step to run after deploying; repeatable")
 	List<String> steps = new ArrayList<>();
 
@@ -156,6 +160,12 @@ final class DeployCommand implements Callable<Integer> {
 			if (!this.quiet) {
 				out.printf("Deploying %s as %d unit(s) in %s (hook tools: %s client)%n", metadata.name(), this.units,
 						workRoot, processes.tools().client().name().toLowerCase(java.util.Locale.ROOT));
+			}
+			try {
+				this.resources.forEach((name, file) -> model.model().setResource(name, file.toAbsolutePath()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ParameterException(this.spec.commandLine(), "--resource: " + ex.getMessage(), ex);
 			}
 			// Outside any hook's measured window: the in-memory Juju's one-off JVM costs.
 			Warmup.run(processes, metadata, charmDir);

@@ -1,5 +1,7 @@
 package io.springcharm.test.juju;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -75,6 +77,10 @@ public final class JujuModel {
 	private final Map<String, Integer> remoteAppNumbers = new HashMap<>();
 
 	final Map<String, SecretState> secrets = new LinkedHashMap<>();
+
+	private final SortedMap<String, Path> resources = new TreeMap<>();
+
+	private @Nullable Map<String, Object> cloudSpec;
 
 	final List<LogLine> logs = new ArrayList<>();
 
@@ -810,6 +816,54 @@ public final class JujuModel {
 			String id = storageName + "/" + n;
 			unit(unitName).storage.put(id, "/srv/" + storageName + "/" + n);
 			return id;
+		}
+	}
+
+	// --- resources and cloud credentials ----------------------------------------------------------
+
+	/**
+	 * Gives a declared resource a file, as {@code juju deploy --resource} or
+	 * {@code juju attach-resource} do; {@code resource-get} then prints its path.
+	 * @param name a resource name from metadata.yaml
+	 * @param file the resource's file
+	 */
+	public void setResource(String name, Path file) {
+		synchronized (this.lock) {
+			if (!this.metadata.resources().contains(name)) {
+				throw new IllegalArgumentException("resource '" + name + "' is not declared in metadata.yaml");
+			}
+			if (!Files.isRegularFile(file)) {
+				throw new IllegalArgumentException("resource '" + name + "': " + file + " is not a file");
+			}
+			this.resources.put(name, file.toAbsolutePath());
+		}
+	}
+
+	/** The resources given a file, by name. */
+	public Map<String, Path> resources() {
+		synchronized (this.lock) {
+			return Map.copyOf(this.resources);
+		}
+	}
+
+	/**
+	 * Trusts the application with the model's cloud credentials, as {@code juju trust}
+	 * does: {@code credential-get} then prints this cloud spec. Without one, the
+	 * application is not trusted and {@code credential-get} is refused.
+	 * @param spec the cloud spec as Juju's {@code credential-get --format=json} prints it
+	 * ({@code type}, {@code name}, {@code region}, {@code credential}, ...), or {@code null}
+	 * to take the trust back
+	 */
+	public void setCloudSpec(@Nullable Map<String, ?> spec) {
+		synchronized (this.lock) {
+			this.cloudSpec = (spec != null) ? Collections.unmodifiableMap(new TreeMap<String, Object>(spec)) : null;
+		}
+	}
+
+	/** The cloud spec the application is trusted with, or {@code null} when it is not trusted. */
+	public @Nullable Map<String, Object> cloudSpec() {
+		synchronized (this.lock) {
+			return this.cloudSpec;
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.springcharm.test.juju;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,10 @@ import io.springcharm.framework.tool.ToolCall;
 import io.springcharm.framework.tool.ToolResult;
 import org.jspecify.annotations.Nullable;
 
-/** Status, logging, ports, addresses, charm state, storage, goal state and action tools. */
+/**
+ * Status, logging, ports, addresses, charm state, storage, goal state, resource, credential
+ * and action tools.
+ */
 final class UnitTools {
 
 	private static final List<String> SETTABLE = List.of("maintenance", "blocked", "waiting", "active");
@@ -48,6 +52,8 @@ final class UnitTools {
 		tools.put("storage-list", this::storageList);
 		tools.put("storage-add", this::storageAdd);
 		tools.put("goal-state", this::goalState);
+		tools.put("resource-get", this::resourceGet);
+		tools.put("credential-get", this::credentialGet);
 		tools.put("action-get", this::actionGet);
 		tools.put("action-set", this::actionSet);
 		tools.put("action-fail", this::actionFail);
@@ -389,6 +395,34 @@ final class UnitTools {
 			remote.forEach((u) -> endpoint.put(u, Map.of("status", "active", "since", since)));
 		}
 		return this.ctx.emit(args, Map.of("units", units, "relations", relations), format);
+	}
+
+	// --- resources and cloud credentials ------------------------------------------------------
+
+	private ToolResult resourceGet(ToolCall call) throws ToolError {
+		ToolArgs args = ToolArgs.spec().parse(call.args());
+		String name = args.required(0, "missing required resource name");
+		args.atMost(1);
+		Path file = this.ctx.model.resources().get(name);
+		if (file == null) {
+			String why = this.ctx.model.metadata().resources().contains(name) ? " has no file in the model"
+					: " is not declared in metadata.yaml";
+			throw ToolError.failure("could not download resource: resource " + ToolArgs.quote(name) + why);
+		}
+		// Juju prints the path with no newline.
+		return ToolResult.ok(file.toString());
+	}
+
+	private ToolResult credentialGet(ToolCall call) throws ToolError {
+		ToolArgs args = ToolArgs.output().parse(call.args());
+		String format = Output.format(args.value("format"), Output.SMART, true);
+		args.atMost(0);
+		Map<String, Object> spec = this.ctx.model.cloudSpec();
+		if (spec == null) {
+			// What the controller answers an application nobody ran `juju trust` for.
+			throw ToolError.failure("cannot access cloud credentials: permission denied");
+		}
+		return this.ctx.emit(args, spec, format);
 	}
 
 	// --- actions --------------------------------------------------------------------------

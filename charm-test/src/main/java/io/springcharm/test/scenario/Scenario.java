@@ -64,8 +64,13 @@ public final class Scenario {
 
 	private final List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers;
 
+	private final Map<String, Path> resources;
+
+	private final @Nullable Map<String, Object> cloudSpec;
+
 	private Scenario(Class<?> charmClass, Path charmDir, CharmMetadata metadata, int unitId, String jujuVersion,
-			@Nullable Path workDirectory, List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers) {
+			@Nullable Path workDirectory, List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers,
+			Map<String, Path> resources, @Nullable Map<String, Object> cloudSpec) {
 		this.charmClass = charmClass;
 		this.charmDir = charmDir;
 		this.metadata = metadata;
@@ -73,6 +78,8 @@ public final class Scenario {
 		this.jujuVersion = jujuVersion;
 		this.workDirectory = workDirectory;
 		this.initializers = List.copyOf(initializers);
+		this.resources = Map.copyOf(resources);
+		this.cloudSpec = cloudSpec;
 	}
 
 	/**
@@ -83,7 +90,8 @@ public final class Scenario {
 	 * @throws io.springcharm.framework.metadata.MetadataException when the YAML is wrong
 	 */
 	public static Scenario of(Class<?> charmClass, Path charmDir) {
-		return new Scenario(charmClass, charmDir, CharmMetadata.load(charmDir), 0, "3.6.0", null, List.of());
+		return new Scenario(charmClass, charmDir, CharmMetadata.load(charmDir), 0, "3.6.0", null, List.of(), Map.of(),
+				null);
 	}
 
 	/**
@@ -92,7 +100,7 @@ public final class Scenario {
 	 */
 	public Scenario unitId(int unitId) {
 		return new Scenario(this.charmClass, this.charmDir, this.metadata, unitId, this.jujuVersion,
-				this.workDirectory, this.initializers);
+				this.workDirectory, this.initializers, this.resources, this.cloudSpec);
 	}
 
 	/**
@@ -101,7 +109,7 @@ public final class Scenario {
 	 */
 	public Scenario jujuVersion(String jujuVersion) {
 		return new Scenario(this.charmClass, this.charmDir, this.metadata, this.unitId, jujuVersion,
-				this.workDirectory, this.initializers);
+				this.workDirectory, this.initializers, this.resources, this.cloudSpec);
 	}
 
 	/**
@@ -112,7 +120,7 @@ public final class Scenario {
 	 */
 	public Scenario workDirectory(Path workDirectory) {
 		return new Scenario(this.charmClass, this.charmDir, this.metadata, this.unitId, this.jujuVersion,
-				workDirectory, this.initializers);
+				workDirectory, this.initializers, this.resources, this.cloudSpec);
 	}
 
 	/**
@@ -125,7 +133,44 @@ public final class Scenario {
 		List<ApplicationContextInitializer<ConfigurableApplicationContext>> all = new ArrayList<>(this.initializers);
 		all.add(initializer);
 		return new Scenario(this.charmClass, this.charmDir, this.metadata, this.unitId, this.jujuVersion,
-				this.workDirectory, all);
+				this.workDirectory, all, this.resources, this.cloudSpec);
+	}
+
+	/**
+	 * Gives a resource declared in metadata.yaml a file, as {@code juju deploy --resource}
+	 * does: {@code resource-get} prints its path. A declared resource without one cannot be
+	 * downloaded.
+	 * @param name the resource name
+	 * @param file an existing file
+	 * @return a copy
+	 * @throws InconsistentScenarioException when the charm declares no such resource or the
+	 * file does not exist
+	 */
+	public Scenario resource(String name, Path file) {
+		if (!this.metadata.resources().contains(name)) {
+			throw new InconsistentScenarioException("resource '" + name + "' is not declared in metadata.yaml (declared: "
+					+ new TreeSet<>(this.metadata.resources()) + ")");
+		}
+		if (!Files.isRegularFile(file)) {
+			throw new InconsistentScenarioException("resource '" + name + "': " + file + " is not a file");
+		}
+		Map<String, Path> all = new TreeMap<>(this.resources);
+		all.put(name, file);
+		return new Scenario(this.charmClass, this.charmDir, this.metadata, this.unitId, this.jujuVersion,
+				this.workDirectory, this.initializers, all, this.cloudSpec);
+	}
+
+	/**
+	 * Deploys the application trusted ({@code juju trust}) on this cloud: {@code
+	 * credential-get} prints the spec. Without it, {@code credential-get} is refused.
+	 * @param cloudSpec the spec as {@code credential-get --format=json} prints it
+	 * ({@code type}, {@code name}, {@code region}, {@code credential}, ...)
+	 * @return a copy
+	 */
+	public Scenario trusted(Map<String, ?> cloudSpec) {
+		return new Scenario(this.charmClass, this.charmDir, this.metadata, this.unitId, this.jujuVersion,
+				this.workDirectory, this.initializers, this.resources,
+				Collections.unmodifiableMap(new TreeMap<String, Object>(cloudSpec)));
 	}
 
 	/** The charm's metadata. */
@@ -171,6 +216,8 @@ public final class Scenario {
 			Files.createDirectories(machine);
 			writeUnitState(charm, state);
 			JujuModel juju = ModelFromState.build(this.metadata, unit, state);
+			this.resources.forEach(juju::setResource);
+			juju.setCloudSpec(this.cloudSpec);
 			int statusesBefore = juju.unitStatusHistory(unit).size();
 			HookEnvironmentBuilder builder = event.action()
 					? HookEnvironmentBuilder.action(juju, unit, event.hookName(), juju.nextActionId())

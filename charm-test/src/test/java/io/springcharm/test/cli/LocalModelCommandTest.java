@@ -27,6 +27,9 @@ class LocalModelCommandTest {
 			  actions/say)
 			    action-set said="$(action-get word) x$(action-get times)"
 			    ;;
+			  actions/show)
+			    action-set content="$(cat "$(resource-get software)")"
+			    ;;
 			esac
 			""";
 
@@ -42,7 +45,12 @@ class LocalModelCommandTest {
 	@BeforeEach
 	void charm() throws IOException {
 		this.charm = Files.createDirectories(this.dir.resolve("charm"));
-		Files.writeString(this.charm.resolve("metadata.yaml"), "name: greeter\nsummary: greets\n");
+		Files.writeString(this.charm.resolve("metadata.yaml"), """
+				name: greeter
+				summary: greets
+				resources:
+				  software: {type: file, filename: software.txt}
+				""");
 		Files.writeString(this.charm.resolve("config.yaml"), """
 				options:
 				  greeting: {type: string, default: hello}
@@ -53,6 +61,7 @@ class LocalModelCommandTest {
 				  params:
 				    word: {type: string}
 				    times: {type: integer}
+				show:
 				""");
 		Files.writeString(this.charm.resolve("dispatch"), DISPATCH);
 		Files.setPosixFilePermissions(this.charm.resolve("dispatch"), PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -90,6 +99,18 @@ class LocalModelCommandTest {
 			.containsPattern("(?m)^config-changed\\s+4\\s")
 			.containsPattern("(?m)^update-status\\s+2\\s");
 		assertThat(this.dir.resolve("root/tools/config-get")).isSymbolicLink();
+	}
+
+	@Test
+	void resourcesGetTheirFilesAsWithJujuDeployResource() throws IOException {
+		Path software = Files.writeString(this.dir.resolve("software.txt"), "v1.2");
+		int code = run("deploy", this.charm.toString(), "--resource", "software=" + software, "--step",
+				"run greeter/0 show");
+		assertThat(code).as(this.out.toString() + this.err).isZero();
+		assertThat(this.out.toString()).contains("action show on greeter/0: completed").contains("content: v1.2");
+
+		assertThat(run("deploy", this.charm.toString(), "--resource", "firmware=" + software)).isEqualTo(2);
+		assertThat(this.err.toString()).contains("--resource: resource 'firmware' is not declared in metadata.yaml");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.springcharm.test.juju;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import io.springcharm.framework.tool.ToolCall;
 import io.springcharm.framework.tool.ToolResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -80,6 +83,38 @@ class HookContextTests {
 			.isEqualTo(new ToolResult(2, "", "ERROR unrecognized args: [\"a\" \"b\"]\n"));
 		assertThat(run(ctx, "no-such-tool")).isEqualTo(new ToolResult(1, "", "ERROR unknown tool \"no-such-tool\"\n"));
 		assertThat(run(ctx, "juju-reboot").stderr()).isEqualTo("ERROR not implemented in the in-memory Juju\n");
+	}
+
+	@Test
+	void resourceGetPrintsThePathWithoutANewline(@TempDir Path tmp) throws IOException {
+		Path file = Files.writeString(tmp.resolve("software.txt"), "v1");
+		HookContext ctx = hook("test-charm/1", "install");
+		assertThat(run(ctx, "resource-get", "software")).isEqualTo(new ToolResult(1, "",
+				"ERROR could not download resource: resource \"software\" has no file in the model\n"));
+		this.model.setResource("software", file);
+		assertThat(run(ctx, "resource-get", "software")).isEqualTo(new ToolResult(0, file.toString(), ""));
+		assertThat(run(ctx, "resource-get", "firmware").stderr())
+			.isEqualTo("ERROR could not download resource: resource \"firmware\" is not declared in metadata.yaml\n");
+		assertThat(run(ctx, "resource-get")).isEqualTo(new ToolResult(2, "", "ERROR missing required resource name\n"));
+		assertThat(run(ctx, "resource-get", "software", "extra"))
+			.isEqualTo(new ToolResult(2, "", "ERROR unrecognized args: [\"extra\"]\n"));
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.model.setResource("firmware", file))
+			.withMessage("resource 'firmware' is not declared in metadata.yaml");
+	}
+
+	@Test
+	void credentialGetNeedsTrust() {
+		HookContext ctx = hook("test-charm/1", "install");
+		assertThat(run(ctx, "credential-get", "--format=json")).isEqualTo(
+				new ToolResult(1, "", "ERROR cannot access cloud credentials: permission denied\n"));
+		this.model.setCloudSpec(Map.of("type", "lxd", "name", "localhost", "credential",
+				Map.of("auth-type", "certificate")));
+		assertThat(run(ctx, "credential-get", "--format=json").stdout())
+			.isEqualTo("{\"credential\":{\"auth-type\":\"certificate\"},\"name\":\"localhost\",\"type\":\"lxd\"}\n");
+		assertThat(run(ctx, "credential-get", "--format=yaml").stdout()).startsWith("credential:\n");
+		this.model.setCloudSpec(null);
+		assertThat(run(ctx, "credential-get").exitCode()).isEqualTo(1);
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package io.springcharm.test.scenario;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.springcharm.framework.event.ConfigChangedEvent;
@@ -10,6 +13,7 @@ import io.springcharm.test.juju.LogLine;
 import io.springcharm.test.juju.StatusInfo;
 import io.springcharm.test.model.charm.TestCharm;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -93,6 +97,35 @@ class ScenarioTests {
 		assertThat(failed.succeeded()).isTrue();
 		assertThat(failed.action().status()).isEqualTo("failed");
 		assertThat(failed.action().message()).isEqualTo("because");
+	}
+
+	@Test
+	void resourcesAndCloudCredentialsComeFromTheScenario(Scenario scenario, @TempDir Path tmp) throws IOException {
+		Path software = Files.writeString(tmp.resolve("software.txt"), "release 1.2\n");
+		Scenario deployed = scenario.resource("software", software)
+			.trusted(Map.of("type", "lxd", "name", "localhost", "region", "localhost"));
+		Result ok = deployed.run(Event.action("deployment-info", Map.of()), State.empty());
+		assertThat(ok.action().results()).containsEntry("software", "release 1.2").containsEntry("cloud", "lxd");
+		assertThat(ok.toolCalls()).extracting((c) -> c.call().tool()).contains("resource-get", "credential-get");
+
+		Result untrusted = scenario.resource("software", software).run(Event.action("deployment-info", Map.of()),
+				State.empty());
+		assertThat(untrusted.exitCode()).isEqualTo(1);
+		assertThat(untrusted.failure()).hasMessageContaining("cannot access cloud credentials: permission denied");
+		Result noFile = scenario.trusted(Map.of("type", "lxd")).run(Event.action("deployment-info", Map.of()),
+				State.empty());
+		assertThat(noFile.failure())
+			.hasMessageContaining("could not download resource: resource \"software\" has no file in the model");
+	}
+
+	@Test
+	void undeclaredOrMissingResourcesAreRejected(Scenario scenario, @TempDir Path tmp) {
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.resource("firmware", tmp))
+			.withMessageContaining("resource 'firmware' is not declared in metadata.yaml (declared: [software])");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.resource("software", tmp.resolve("absent.txt")))
+			.withMessageContaining("is not a file");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.springcharm.test.model.charm;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Map;
 
 import io.springcharm.framework.Charm;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * and fails afterwards when {@code fail} is true; start sets active; the leader generates a
  * password in leader settings and names itself in the peer application bag; followers
  * remember that they saw leader settings; relation-changed remembers who changed; actions
- * return the password or fail.
+ * return the password, the software resource's first line and the cloud type, or fail.
  */
 @Charm
 public class TestCharm {
@@ -92,10 +94,15 @@ public class TestCharm {
 		}
 
 		@EventListener
-		void action(ActionEvent event) {
+		void action(ActionEvent event) throws IOException {
 			if (event.name().equals("get-password")) {
 				this.tools.actionLog("looking up the password");
 				this.tools.actionSet(Map.of("password", this.tools.leaderGet().getOrDefault("password", "none")));
+			}
+			else if (event.name().equals("deployment-info")) {
+				String software = Files.readAllLines(this.tools.resourceGet("software")).get(0);
+				String cloud = String.valueOf(this.tools.credentialGet().get("type"));
+				this.tools.actionSet(Map.of("software", software, "cloud", cloud));
 			}
 			else {
 				this.tools.actionFail(String.valueOf(event.param("reason")));
