@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.springcharm.framework.metadata.CharmMetadata;
+import io.springcharm.test.juju.JujuModel;
 import io.springcharm.test.model.ActionResult;
 import io.springcharm.test.model.CharmDirectories;
 import io.springcharm.test.model.LocalModel;
@@ -135,6 +136,12 @@ final class DeployCommand implements Callable<Integer> {
 	private int run(PrintWriter out, Path workRoot, List<Step> plan) {
 		Path charmDir = CharmArchive.prepare(this.charm.toAbsolutePath(), workRoot.resolve("charm"));
 		CharmMetadata metadata = CharmMetadata.load(charmDir);
+		try {
+			this.resources.forEach((name, file) -> JujuModel.checkResource(metadata, name, file));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ParameterException(this.spec.commandLine(), "--resource: " + ex.getMessage(), ex);
+		}
 		ProcessHookExecutor.Builder executor = ProcessHookExecutor.builder()
 			.root(workRoot)
 			.cacheDirectory((this.cacheDir != null) ? this.cacheDir : ToolInstaller.defaultCacheDirectory())
@@ -161,12 +168,7 @@ final class DeployCommand implements Callable<Integer> {
 				out.printf("Deploying %s as %d unit(s) in %s (hook tools: %s client)%n", metadata.name(), this.units,
 						workRoot, processes.tools().client().name().toLowerCase(java.util.Locale.ROOT));
 			}
-			try {
-				this.resources.forEach((name, file) -> model.model().setResource(name, file.toAbsolutePath()));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new ParameterException(this.spec.commandLine(), "--resource: " + ex.getMessage(), ex);
-			}
+			this.resources.forEach((name, file) -> model.model().setResource(name, file.toAbsolutePath()));
 			// Outside any hook's measured window: the in-memory Juju's one-off JVM costs.
 			Warmup.run(processes, metadata, charmDir);
 			model.deploy(this.units);

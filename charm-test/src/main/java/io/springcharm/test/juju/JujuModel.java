@@ -822,27 +822,44 @@ public final class JujuModel {
 	// --- resources and cloud credentials ----------------------------------------------------------
 
 	/**
-	 * Gives a declared resource a file, as {@code juju deploy --resource} or
-	 * {@code juju attach-resource} do; {@code resource-get} then prints its path.
+	 * Gives a declared resource a file, as {@code juju deploy --resource} does: each unit's
+	 * {@code resource-get} copies it next to the unit's charm directory, under the file name
+	 * metadata.yaml declares, and prints the copy's path.
 	 * @param name a resource name from metadata.yaml
 	 * @param file the resource's file
+	 * @throws IllegalArgumentException when the charm declares no such resource or the file
+	 * does not exist
 	 */
 	public void setResource(String name, Path file) {
 		synchronized (this.lock) {
-			if (!this.metadata.resources().contains(name)) {
-				throw new IllegalArgumentException("resource '" + name + "' is not declared in metadata.yaml");
-			}
-			if (!Files.isRegularFile(file)) {
-				throw new IllegalArgumentException("resource '" + name + "': " + file + " is not a file");
-			}
+			checkResource(this.metadata, name, file);
 			this.resources.put(name, file.toAbsolutePath());
 		}
 	}
 
-	/** The resources given a file, by name. */
-	public Map<String, Path> resources() {
+	/**
+	 * Checks a resource as {@link #setResource} does, for callers that want to refuse it
+	 * before building a model.
+	 * @param metadata the charm's metadata
+	 * @param name the resource name
+	 * @param file its file
+	 * @throws IllegalArgumentException when the charm declares no such resource or the file
+	 * does not exist
+	 */
+	public static void checkResource(CharmMetadata metadata, String name, Path file) {
+		if (!metadata.resources().containsKey(name)) {
+			throw new IllegalArgumentException("resource '" + name + "' is not declared in metadata.yaml (declared: "
+					+ new TreeSet<>(metadata.resources().keySet()) + ")");
+		}
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalArgumentException("resource '" + name + "': " + file + " is not a file");
+		}
+	}
+
+	/** The resources given a file, sorted by name. */
+	public SortedMap<String, Path> resources() {
 		synchronized (this.lock) {
-			return Map.copyOf(this.resources);
+			return Collections.unmodifiableSortedMap(new TreeMap<>(this.resources));
 		}
 	}
 
@@ -852,7 +869,7 @@ public final class JujuModel {
 	 * application is not trusted and {@code credential-get} is refused.
 	 * @param spec the cloud spec as Juju's {@code credential-get --format=json} prints it
 	 * ({@code type}, {@code name}, {@code region}, {@code credential}, ...), or {@code null}
-	 * to take the trust back
+	 * to take the trust back; the top level is copied, nested maps are kept as given
 	 */
 	public void setCloudSpec(@Nullable Map<String, ?> spec) {
 		synchronized (this.lock) {

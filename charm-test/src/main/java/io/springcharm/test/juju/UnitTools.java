@@ -1,7 +1,10 @@
 package io.springcharm.test.juju;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -404,13 +407,26 @@ final class UnitTools {
 		String name = args.required(0, "missing required resource name");
 		args.atMost(1);
 		Path file = this.ctx.model.resources().get(name);
-		if (file == null) {
-			String why = this.ctx.model.metadata().resources().contains(name) ? " has no file in the model"
-					: " is not declared in metadata.yaml";
+		String declared = this.ctx.model.metadata().resources().get(name);
+		if (file == null || declared == null) {
+			String why = (declared != null) ? " has no file in the model" : " is not declared in metadata.yaml";
 			throw ToolError.failure("could not download resource: resource " + ToolArgs.quote(name) + why);
 		}
+		Path local = file;
+		if (!this.ctx.envValue("JUJU_CHARM_DIR").isEmpty()) {
+			// As Juju: the unit's own copy, beside its charm directory, synced on every call.
+			String fileName = declared.isEmpty() ? file.getFileName().toString() : declared;
+			local = this.ctx.charmDir().toAbsolutePath().resolveSibling("resources").resolve(name).resolve(fileName);
+			try {
+				Files.createDirectories(local.getParent());
+				Files.copy(file, local, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (IOException ex) {
+				throw ToolError.failure("could not download resource: " + ex.getMessage());
+			}
+		}
 		// Juju prints the path with no newline.
-		return ToolResult.ok(file.toString());
+		return ToolResult.ok(local.toString());
 	}
 
 	private ToolResult credentialGet(ToolCall call) throws ToolError {

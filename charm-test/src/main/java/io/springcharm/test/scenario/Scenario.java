@@ -138,8 +138,8 @@ public final class Scenario {
 
 	/**
 	 * Gives a resource declared in metadata.yaml a file, as {@code juju deploy --resource}
-	 * does: {@code resource-get} prints its path. A declared resource without one cannot be
-	 * downloaded.
+	 * does: {@code resource-get} copies it beside the run's charm directory and prints the
+	 * copy's path. A declared resource without one cannot be downloaded.
 	 * @param name the resource name
 	 * @param file an existing file
 	 * @return a copy
@@ -147,12 +147,11 @@ public final class Scenario {
 	 * file does not exist
 	 */
 	public Scenario resource(String name, Path file) {
-		if (!this.metadata.resources().contains(name)) {
-			throw new InconsistentScenarioException("resource '" + name + "' is not declared in metadata.yaml (declared: "
-					+ new TreeSet<>(this.metadata.resources()) + ")");
+		try {
+			JujuModel.checkResource(this.metadata, name, file);
 		}
-		if (!Files.isRegularFile(file)) {
-			throw new InconsistentScenarioException("resource '" + name + "': " + file + " is not a file");
+		catch (IllegalArgumentException ex) {
+			throw new InconsistentScenarioException(ex.getMessage());
 		}
 		Map<String, Path> all = new TreeMap<>(this.resources);
 		all.put(name, file);
@@ -216,7 +215,13 @@ public final class Scenario {
 			Files.createDirectories(machine);
 			writeUnitState(charm, state);
 			JujuModel juju = ModelFromState.build(this.metadata, unit, state);
-			this.resources.forEach(juju::setResource);
+			try {
+				this.resources.forEach(juju::setResource);
+			}
+			catch (IllegalArgumentException ex) {
+				// The file went away since resource(...) checked it.
+				throw new InconsistentScenarioException(ex.getMessage());
+			}
 			juju.setCloudSpec(this.cloudSpec);
 			int statusesBefore = juju.unitStatusHistory(unit).size();
 			HookEnvironmentBuilder builder = event.action()

@@ -86,13 +86,20 @@ class HookContextTests {
 	}
 
 	@Test
-	void resourceGetPrintsThePathWithoutANewline(@TempDir Path tmp) throws IOException {
-		Path file = Files.writeString(tmp.resolve("software.txt"), "v1");
-		HookContext ctx = hook("test-charm/1", "install");
+	void resourceGetCopiesTheFileBesideTheCharmAndPrintsThePathWithoutANewline(@TempDir Path tmp)
+			throws IOException {
+		Path file = Files.writeString(tmp.resolve("upload.bin"), "v1");
+		HookContext ctx = this.model.beginHook("test-charm/1", "install",
+				Map.of("JUJU_CHARM_DIR", tmp.resolve("unit/charm").toString()));
 		assertThat(run(ctx, "resource-get", "software")).isEqualTo(new ToolResult(1, "",
 				"ERROR could not download resource: resource \"software\" has no file in the model\n"));
 		this.model.setResource("software", file);
-		assertThat(run(ctx, "resource-get", "software")).isEqualTo(new ToolResult(0, file.toString(), ""));
+		Path copy = tmp.resolve("unit/resources/software/software.txt");
+		assertThat(run(ctx, "resource-get", "software")).isEqualTo(new ToolResult(0, copy.toString(), ""));
+		assertThat(copy).hasContent("v1");
+		Files.writeString(file, "v2");
+		run(ctx, "resource-get", "software");
+		assertThat(copy).as("synced on every call, as Juju does").hasContent("v2");
 		assertThat(run(ctx, "resource-get", "firmware").stderr())
 			.isEqualTo("ERROR could not download resource: resource \"firmware\" is not declared in metadata.yaml\n");
 		assertThat(run(ctx, "resource-get")).isEqualTo(new ToolResult(2, "", "ERROR missing required resource name\n"));
@@ -100,7 +107,7 @@ class HookContextTests {
 			.isEqualTo(new ToolResult(2, "", "ERROR unrecognized args: [\"extra\"]\n"));
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> this.model.setResource("firmware", file))
-			.withMessage("resource 'firmware' is not declared in metadata.yaml");
+			.withMessage("resource 'firmware' is not declared in metadata.yaml (declared: [software])");
 	}
 
 	@Test

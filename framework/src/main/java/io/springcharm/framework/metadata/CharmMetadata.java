@@ -27,11 +27,12 @@ import org.yaml.snakeyaml.error.YAMLException;
  * @param actions actions by name
  * @param storage storage names
  * @param containers workload container names
- * @param resources resource names ({@code resource-get} answers only these)
+ * @param resources resource names ({@code resource-get} answers only these) to the file name
+ * each declares, empty when it declares none (an {@code oci-image})
  */
 public record CharmMetadata(String name, String summary, Map<String, Endpoint> endpoints,
 		Map<String, ConfigOption> options, Map<String, ActionSpec> actions, Set<String> storage,
-		Set<String> containers, Set<String> resources) {
+		Set<String> containers, Map<String, String> resources) {
 
 	/**
 	 * Reads the charm's YAML files from its directory: charmcraft.yaml's sections when it
@@ -91,7 +92,7 @@ public record CharmMetadata(String name, String summary, Map<String, Endpoint> e
 		return new CharmMetadata(n, string(metadata.get("summary")), Map.copyOf(endpoints),
 				options(configFile, config), actions(actionsFile, actions),
 				keys(map(metadata, "storage", metadataFile)), keys(map(metadata, "containers", metadataFile)),
-				keys(map(metadata, "resources", metadataFile)));
+				resources(map(metadata, "resources", metadataFile)));
 	}
 
 	/** The peer endpoints, in declaration order. */
@@ -186,6 +187,15 @@ public record CharmMetadata(String name, String summary, Map<String, Endpoint> e
 			}
 		}
 		return (Map<String, Object>) m;
+	}
+
+	private static Map<String, String> resources(@Nullable Map<String, Object> declared) {
+		Map<String, String> resources = new LinkedHashMap<>();
+		if (declared != null) {
+			declared.forEach((name, spec) -> resources.put(name,
+					(spec instanceof Map<?, ?> m && m.get("filename") instanceof String file) ? file : ""));
+		}
+		return Map.copyOf(resources);
 	}
 
 	private static Set<String> keys(@Nullable Map<String, Object> map) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 class CharmMetadataTests {
 
@@ -59,7 +60,7 @@ class CharmMetadataTests {
 		assertThat(metadata.peers()).extracting(Endpoint::name).containsExactly("cluster");
 		assertThat(metadata.storage()).containsExactly("data");
 		assertThat(metadata.containers()).containsExactly("server");
-		assertThat(metadata.resources()).containsExactlyInAnyOrder("image", "software");
+		assertThat(metadata.resources()).containsOnly(entry("image", ""), entry("software", "software.tgz"));
 		assertThat(metadata.options().get("port")).isEqualTo(
 				new ConfigOption("port", ConfigOption.Type.INT, 8080, "Listen port"));
 		assertThat(metadata.options().get("name").type()).isEqualTo(ConfigOption.Type.STRING);
@@ -81,9 +82,12 @@ class CharmMetadataTests {
 				    level: {type: string, default: info}
 				actions:
 				  restart: {description: Restart}
+				resources:
+				  agent: {type: file, filename: agent.bin}
 				""");
 		CharmMetadata metadata = CharmMetadata.load(this.charmDir);
 		assertThat(metadata.name()).isEqualTo("unified");
+		assertThat(metadata.resources()).containsOnly(entry("agent", "agent.bin"));
 		assertThat(metadata.endpoints()).containsOnlyKeys("db");
 		assertThat(metadata.options()).containsOnlyKeys("level");
 		assertThat(metadata.actions()).containsOnlyKeys("restart");
