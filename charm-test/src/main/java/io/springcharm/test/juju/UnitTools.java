@@ -406,11 +406,15 @@ final class UnitTools {
 		ToolArgs args = ToolArgs.spec().parse(call.args());
 		String name = args.required(0, "missing required resource name");
 		args.atMost(1);
-		Path file = this.ctx.model.resources().get(name);
 		String declared = this.ctx.model.metadata().resources().get(name);
-		if (file == null || declared == null) {
-			String why = (declared != null) ? " has no file in the model" : " is not declared in metadata.yaml";
-			throw ToolError.failure("could not download resource: resource " + ToolArgs.quote(name) + why);
+		if (declared == null) {
+			throw ToolError.failure("could not download resource: resource " + ToolArgs.quote(name)
+					+ " is not declared in metadata.yaml");
+		}
+		Path file = this.ctx.model.resources().get(name);
+		if (file == null) {
+			throw ToolError.failure("could not download resource: resource " + ToolArgs.quote(name)
+					+ " has no file in the model");
 		}
 		Path local = file;
 		if (!this.ctx.envValue("JUJU_CHARM_DIR").isEmpty()) {
