@@ -125,14 +125,16 @@ public final class HookBenchmark implements Callable<Integer> {
 				builds.add(new Build(charm, model, runs));
 				model.deploy(2);
 			}
+			// The follower of each two-unit model does not change between rounds.
+			List<String> followers = builds.stream().map((build) -> follower(build.model())).toList();
 			for (int round = -this.warmup; round < this.runs; round++) {
 				if (round == 0) {
 					// Deployment and warm-up rounds are not counted.
 					builds.forEach((build) -> build.runs().clear());
 				}
 				for (int k = 0; k < builds.size(); k++) {
-					Build build = builds.get((Math.floorMod(round, 2) == 0) ? k : builds.size() - 1 - k);
-					build.model().runHook(follower(build.model()), "update-status");
+					int i = (Math.floorMod(round, 2) == 0) ? k : builds.size() - 1 - k;
+					builds.get(i).model().runHook(followers.get(i), "update-status");
 				}
 			}
 		}
