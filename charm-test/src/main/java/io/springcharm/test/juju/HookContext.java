@@ -45,8 +45,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class HookContext implements ToolRunner {
 
 	/** Tools Juju has that this in-memory Juju does not answer. */
-	public static final Set<String> NOT_IMPLEMENTED = Set.of("juju-reboot", "relation-model-get", "secret-grant",
-			"secret-revoke", "add-metric", "payload-register", "payload-unregister", "payload-status-set",
+	public static final Set<String> NOT_IMPLEMENTED = Set.of("juju-reboot", "relation-model-get", "add-metric", "payload-register", "payload-unregister", "payload-status-set",
 			"pod-spec-get", "pod-spec-set", "k8s-spec-get", "k8s-spec-set", "k8s-raw-get", "k8s-raw-set");
 
 	private static final Set<String> REMOVED_IN_JUJU_4 = Set.of("leader-get", "leader-set");
@@ -86,6 +85,9 @@ public final class HookContext implements ToolRunner {
 	final Map<String, SecretState> newSecrets = new LinkedHashMap<>();
 
 	final List<Runnable> secretOps = new ArrayList<>();
+
+	/** This hook's grants of secrets it changed grants of, by secret id; applied at commit. */
+	final Map<String, SortedMap<Integer, SortedSet<String>>> secretGrants = new HashMap<>();
 
 	final List<String> storageAdds = new ArrayList<>();
 

@@ -414,12 +414,15 @@ public final class JujuModel {
 	}
 
 	/**
-	 * Marks a relation broken: it leaves {@code relation-ids}; its data stays readable.
+	 * Marks a relation broken: it leaves {@code relation-ids}; its data stays readable, and
+	 * the secret grants made in it are gone.
 	 * @param relationId the relation id
 	 */
 	public void breakRelation(int relationId) {
 		synchronized (this.lock) {
 			relationState(relationId).broken = true;
+			// Juju removes a relation's secret grants with the relation.
+			this.secrets.values().forEach((secret) -> secret.grants.remove(relationId));
 		}
 	}
 
@@ -905,7 +908,7 @@ public final class JujuModel {
 	}
 
 	/**
-	 * Creates a secret with a given id (test setup).
+	 * Creates a secret with a given id at revision 1 (test setup).
 	 * @param id the bare id or URI
 	 * @param owner the owning application or unit; another application's name makes this
 	 * application a consumer
@@ -914,16 +917,92 @@ public final class JujuModel {
 	 * @return the URI, {@code secret:<id>}
 	 */
 	public String addSecret(String id, String owner, Map<String, String> content, @Nullable String label) {
+		return addSecret(id, owner, content, label, 1);
+	}
+
+	/**
+	 * Creates a secret with a given id whose latest revision is {@code revision} (test
+	 * setup). Only that revision has content: earlier ones are not modelled. A secret owned
+	 * by another application counts as granted to this one, since that application's
+	 * grants are outside this model.
+	 * @param id the bare id or URI
+	 * @param owner the owning application or unit; another application's name makes this
+	 * application a consumer
+	 * @param content key to value of the latest revision
+	 * @param label the owner's label, or {@code null}
+	 * @param revision the latest revision number, 1 or more
+	 * @return the URI, {@code secret:<id>}
+	 */
+	public String addSecret(String id, String owner, Map<String, String> content, @Nullable String label,
+			int revision) {
+		if (revision < 1) {
+			throw new IllegalArgumentException("secret revisions start at 1, not " + revision);
+		}
 		synchronized (this.lock) {
 			SecretState secret = new SecretState(bareSecretId(id), owner);
 			if (this.secrets.containsKey(secret.id)) {
 				throw new IllegalArgumentException("secret '" + secret.id + "' already exists");
 			}
 			secret.label = label;
-			secret.revisions.put(1, Map.copyOf(content));
+			secret.revisions.put(revision, Map.copyOf(content));
 			this.secrets.put(secret.id, secret);
 			return "secret:" + secret.id;
 		}
+	}
+
+	/**
+	 * Grants a secret as if its owner had committed {@code secret-grant} (test setup).
+	 * @param idOrUri the secret
+	 * @param relationId the relation the grant belongs to; breaking the relation removes it
+	 * @param appOrUnit the relation's remote application, or one of its units
+	 * @throws IllegalArgumentException for an unknown secret or relation, or a target that is
+	 * not on the relation's remote side
+	 */
+	public void grantSecret(String idOrUri, int relationId, String appOrUnit) {
+		synchronized (this.lock) {
+			SecretState secret = existingSecret(idOrUri);
+			String remoteApp = relationState(relationId).info.remoteApp();
+			String targetApp = appOrUnit.contains("/") ? appOrUnit.substring(0, appOrUnit.lastIndexOf('/')) : appOrUnit;
+			if (!targetApp.equals(remoteApp)) {
+				throw new IllegalArgumentException("relation " + relationId + " is with '" + remoteApp
+						+ "': a secret can be granted in it only to that application or its units, not '" + appOrUnit
+						+ "'");
+			}
+			secret.grants.computeIfAbsent(relationId, (id) -> new TreeSet<>()).add(appOrUnit);
+		}
+	}
+
+	/**
+	 * Gives a consumed secret the label a unit knows it by, as {@code secret-get <id>
+	 * --label <label>} does (test setup).
+	 * @param idOrUri the secret
+	 * @param unitName the consuming unit
+	 * @param label its label for the secret
+	 */
+	public void setConsumerLabel(String idOrUri, String unitName, String label) {
+		synchronized (this.lock) {
+			existingSecret(idOrUri).consumerLabels.put(unitName, label);
+		}
+	}
+
+	/**
+	 * The label a consuming unit gave a secret.
+	 * @param idOrUri the secret
+	 * @param unitName the consuming unit
+	 * @return the label, or {@code null} when the unit gave none
+	 */
+	public @Nullable String consumerLabel(String idOrUri, String unitName) {
+		synchronized (this.lock) {
+			return existingSecret(idOrUri).consumerLabels.get(unitName);
+		}
+	}
+
+	private SecretState existingSecret(String idOrUri) {
+		SecretState secret = this.secrets.get(bareSecretId(idOrUri));
+		if (secret == null) {
+			throw new IllegalArgumentException("no secret '" + idOrUri + "' in the model");
+		}
+		return secret;
 	}
 
 	/** Every secret. */

@@ -1,13 +1,18 @@
 package io.springcharm.test.juju;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-/** One secret: owner, metadata, revisions, and which revision each consumer tracks. */
+/**
+ * One secret: owner, metadata, revisions, grants, and which revision each consumer tracks.
+ */
 final class SecretState {
 
 	final String id;
@@ -30,6 +35,12 @@ final class SecretState {
 	/** Consumer unit to its own label for this secret. */
 	final Map<String, String> consumerLabels = new HashMap<>();
 
+	/**
+	 * Relation id to the applications and units {@code secret-grant} let read the secret in
+	 * that relation's scope.
+	 */
+	SortedMap<Integer, SortedSet<String>> grants = new TreeMap<>();
+
 	SecretState(String id, String owner) {
 		this.id = id;
 		this.owner = owner;
@@ -39,10 +50,25 @@ final class SecretState {
 		return this.revisions.lastKey();
 	}
 
+	/** Whether an application or unit was granted this secret, in any relation. */
+	boolean isGranted(String appOrUnit) {
+		return this.grants.values().stream().anyMatch((targets) -> targets.contains(appOrUnit));
+	}
+
+	/** A deep copy of the grants, for a hook to change until it commits. */
+	SortedMap<Integer, SortedSet<String>> copyOfGrants() {
+		SortedMap<Integer, SortedSet<String>> copy = new TreeMap<>();
+		this.grants.forEach((relation, targets) -> copy.put(relation, new TreeSet<>(targets)));
+		return copy;
+	}
+
 	SecretView view() {
 		SortedMap<Integer, Map<String, String>> copy = new TreeMap<>();
 		this.revisions.forEach((rev, content) -> copy.put(rev, Map.copyOf(content)));
+		SortedMap<Integer, SortedSet<String>> grants = new TreeMap<>();
+		this.grants.forEach((relation, targets) -> grants.put(relation,
+				Collections.unmodifiableSortedSet(new TreeSet<>(targets))));
 		return new SecretView(this.id, this.owner, this.label, this.description, this.rotation, this.expiry,
-				java.util.Collections.unmodifiableSortedMap(copy));
+				Collections.unmodifiableSortedMap(copy), Collections.unmodifiableSortedMap(grants));
 	}
 }

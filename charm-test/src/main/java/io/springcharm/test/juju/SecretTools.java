@@ -3,24 +3,42 @@ package io.springcharm.test.juju;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.springcharm.framework.tool.ToolCall;
 import io.springcharm.framework.tool.ToolResult;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The basic secret tools: {@code secret-add}, {@code secret-get}, {@code secret-set},
- * {@code secret-remove}, {@code secret-ids} and {@code secret-info-get}. Changes are
- * buffered until commit; a secret created in this hook is readable at once.
+ * The secret tools: {@code secret-add}, {@code secret-get}, {@code secret-set},
+ * {@code secret-remove}, {@code secret-ids}, {@code secret-info-get}, {@code secret-grant}
+ * and {@code secret-revoke}. Changes are buffered until commit; a secret created in this
+ * hook is readable at once, and this hook's grants count in its own checks.
+ * <p>
+ * A unit reads a secret that it or its application owns, one granted to it or to its
+ * application, or one another application owns (that application's grants are outside
+ * this model); any other read is refused with {@code permission denied}, as the controller
+ * refuses it. Two differences from Juju: {@code secret-info-get} prints no {@code access}
+ * list, since its relation scopes name the remote endpoint, which this model does not
+ * know; and {@code secret-revoke} of a secret this unit cannot manage fails at once
+ * instead of when the hook commits.
  */
 final class SecretTools {
 
 	private static final String KEY = "[a-z](?:-?[a-z0-9]){2,}";
+
+	/** Juju's application names, as {@code names.IsValidApplication} checks them. */
+	private static final String APP = "[a-z][a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)*";
+
+	private static final String UNIT = APP + "/(?:0|[1-9][0-9]*)";
 
 	private static final Set<String> ROTATIONS = Set.of("never", "hourly", "daily", "weekly", "monthly", "quarterly",
 			"yearly");
@@ -38,6 +56,8 @@ final class SecretTools {
 		tools.put("secret-remove", this::secretRemove);
 		tools.put("secret-ids", this::secretIds);
 		tools.put("secret-info-get", this::secretInfoGet);
+		tools.put("secret-grant", this::secretGrant);
+		tools.put("secret-revoke", this::secretRevoke);
 	}
 
 	private static ToolArgs.Spec metadataOptions() {
@@ -80,6 +100,9 @@ final class SecretTools {
 		String uri = args.positional(0);
 		String label = args.value("label");
 		SecretState secret = find(uri, label);
+		if (!canRead(secret)) {
+			throw ToolError.failure("permission denied");
+		}
 		if (uri != null && label != null && !owns(secret)) {
 			secret.consumerLabels.put(this.ctx.unit, label);
 		}
@@ -194,7 +217,106 @@ final class SecretTools {
 		return this.ctx.emit(args, Map.of(secret.id, info), format);
 	}
 
+	private ToolResult secretGrant(ToolCall call) throws ToolError {
+		ToolArgs args = ToolArgs.spec().value("r", "relation").value("unit").parse(call.args());
+		String uri = args.required(0, "missing secret URI");
+		RelationState relation = new RelationTools(this.ctx).relation(args);
+		String app = relation.info.remoteApp();
+		String unit = args.value("unit");
+		if (unit != null) {
+			checkName(unit, UNIT, "unit");
+			if (!unit.substring(0, unit.lastIndexOf('/')).equals(app)) {
+				throw ToolError.usage("cannot specify unit " + ToolArgs.quote(unit) + " in relation to application "
+						+ ToolArgs.quote(app));
+			}
+		}
+		args.atMost(1);
+		SecretState secret = find(uri, null);
+		if (!secret.owner.equals(this.ctx.unit) && !secret.owner.equals(this.ctx.model.appName())) {
+			throw ToolError.failure("secret " + ToolArgs.quote(secret.id) + " not found");
+		}
+		checkManage(secret);
+		SortedMap<Integer, SortedSet<String>> grants = grants(secret);
+		SortedSet<String> existing = grants.getOrDefault(relation.info.id(), Collections.emptySortedSet());
+		if (existing.contains(app) || (unit != null && existing.contains(unit))) {
+			return ToolResult.ok("");
+		}
+		if (unit == null && !existing.isEmpty()) {
+			throw ToolError.failure(
+					"any unit level grants need to be revoked before granting access to the corresponding application");
+		}
+		grants.computeIfAbsent(relation.info.id(), (id) -> new TreeSet<>()).add((unit != null) ? unit : app);
+		return ToolResult.ok("");
+	}
+
+	private ToolResult secretRevoke(ToolCall call) throws ToolError {
+		ToolArgs args = ToolArgs.spec().value("r", "relation").value("app", "application").value("unit")
+			.parse(call.args());
+		String uri = args.required(0, "missing secret URI");
+		String app = args.value("app");
+		String unit = args.value("unit");
+		if (app != null) {
+			checkName(app, APP, "application");
+		}
+		if (unit != null) {
+			checkName(unit, UNIT, "unit");
+		}
+		if (app != null && unit != null) {
+			throw ToolError.usage("specify only one of application or unit");
+		}
+		// In a relation hook, -r defaults to the hook's relation.
+		if (args.value("r") != null || !this.ctx.envValue("JUJU_RELATION_ID").isEmpty()) {
+			RelationState relation = new RelationTools(this.ctx).relation(args);
+			if (app != null) {
+				throw ToolError.usage("do not specify both relation and app");
+			}
+			app = relation.info.remoteApp();
+		}
+		if (app == null && unit == null) {
+			throw ToolError.usage("missing relation or application or unit");
+		}
+		args.atMost(1);
+		SecretState secret = find(uri, null);
+		checkManage(secret);
+		String subject = (unit != null) ? unit : app;
+		SortedMap<Integer, SortedSet<String>> grants = grants(secret);
+		grants.values().forEach((targets) -> targets.remove(subject));
+		grants.values().removeIf(Set::isEmpty);
+		return ToolResult.ok("");
+	}
+
 	// --- helpers ----------------------------------------------------------------------------
+
+	/**
+	 * This hook's grants of a secret: changed in place for a secret made in this hook, or a
+	 * copy of the committed grants that replaces them at commit.
+	 */
+	private SortedMap<Integer, SortedSet<String>> grants(SecretState secret) {
+		if (this.ctx.newSecrets.containsKey(secret.id)) {
+			return secret.grants;
+		}
+		return this.ctx.secretGrants.computeIfAbsent(secret.id, (id) -> {
+			SortedMap<Integer, SortedSet<String>> copy = secret.copyOfGrants();
+			this.ctx.secretOps.add(() -> secret.grants = copy);
+			return copy;
+		});
+	}
+
+	/** Whether this unit may read the secret's content (see the class comment). */
+	private boolean canRead(SecretState secret) {
+		String app = this.ctx.model.appName();
+		if (secret.owner.equals(this.ctx.unit) || secret.owner.equals(app)) {
+			return true;
+		}
+		boolean ownedHere = secret.owner.startsWith(app + "/");
+		return !ownedHere || secret.isGranted(this.ctx.unit) || secret.isGranted(app);
+	}
+
+	private static void checkName(String name, String pattern, String kind) throws ToolError {
+		if (!name.matches(pattern)) {
+			throw ToolError.usage(kind + " " + ToolArgs.quote(name) + " not valid");
+		}
+	}
 
 	private List<SecretState> allSecrets() {
 		List<SecretState> all = new ArrayList<>(this.ctx.model.secrets.values());

@@ -2,6 +2,7 @@ package io.springcharm.test.juju;
 
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param rotation the rotation policy, or {@code null}
  * @param expiry the expiry as given, or {@code null}
  * @param revisions revision number to content (key to plain value)
+ * @param grants relation id to the applications and units granted the secret in that
+ * relation ({@code secret-grant})
  */
 public record SecretView(String id, String owner, @Nullable String label, @Nullable String description,
-		@Nullable String rotation, @Nullable String expiry, SortedMap<Integer, Map<String, String>> revisions) {
+		@Nullable String rotation, @Nullable String expiry, SortedMap<Integer, Map<String, String>> revisions,
+		SortedMap<Integer, SortedSet<String>> grants) {
 
 	/** The URI, {@code secret:<id>}. */
 	public String uri() {
@@ -38,6 +42,6 @@ public record SecretView(String id, String owner, @Nullable String label, @Nulla
 	public String toString() {
 		// Content is secret: show only its shape.
 		return "SecretView[" + uri() + ", owner=" + this.owner + ", label=" + this.label + ", revisions="
-				+ this.revisions.keySet() + "]";
+				+ this.revisions.keySet() + ", grants=" + this.grants + "]";
 	}
 }

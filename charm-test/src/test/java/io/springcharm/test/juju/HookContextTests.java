@@ -353,6 +353,104 @@ class HookContextTests {
 	}
 
 	@Test
+	void aUnitsSecretIsReadByItsPeersOnlyWhileGranted() {
+		HookContext owner = hook("test-charm/1", "install");
+		String uri = run(owner, "secret-add", "--owner", "unit", "token=t1").stdout().strip();
+		owner.commit();
+		String peer = "cluster:" + this.peer;
+		assertThat(run(hook("test-charm/0", "update-status"), "secret-get", uri, "--format=json"))
+			.isEqualTo(new ToolResult(1, "", "ERROR permission denied\n"));
+		HookContext grant = hook("test-charm/1", "update-status");
+		assertThat(run(grant, "secret-grant", uri, "-r", peer, "--unit", "test-charm/0").exitCode()).isZero();
+		assertThat(this.model.secret(uri).orElseThrow().grants()).as("buffered until commit").isEmpty();
+		grant.commit();
+		assertThat(this.model.secret(uri).orElseThrow().grants()).containsExactly(
+				Map.entry(this.peer, new java.util.TreeSet<>(Set.of("test-charm/0"))));
+		assertThat(run(hook("test-charm/0", "update-status"), "secret-get", uri, "token", "--format=json").stdout())
+			.isEqualTo("\"t1\"\n");
+		HookContext revoke = hook("test-charm/1", "update-status");
+		assertThat(run(revoke, "secret-revoke", uri, "--unit", "test-charm/0").exitCode()).isZero();
+		revoke.commit();
+		assertThat(this.model.secret(uri).orElseThrow().grants()).isEmpty();
+		assertThat(run(hook("test-charm/0", "update-status"), "secret-get", uri).stderr())
+			.isEqualTo("ERROR permission denied\n");
+	}
+
+	@Test
+	void secretGrantChecksItsArgumentsAndTheOwnerAsJujuDoes() {
+		String app = this.model.addSecret("application-secret", "test-charm", Map.of("password", "x"), null);
+		String theirs = this.model.addSecret("their-secret", "mysql", Map.of("password", "y"), null);
+		String db = "db:" + this.db;
+		HookContext leader = hook("test-charm/0", "update-status");
+		assertThat(run(leader, "secret-grant", "-r", db)).isEqualTo(new ToolResult(2, "", "ERROR missing secret URI\n"));
+		assertThat(run(leader, "secret-grant", app))
+			.isEqualTo(new ToolResult(2, "", "ERROR no relation id specified\n"));
+		assertThat(run(leader, "secret-grant", app, "-r", "db:99"))
+			.isEqualTo(new ToolResult(2, "", "ERROR invalid value \"db:99\" for option -r: relation not found\n"));
+		assertThat(run(leader, "secret-grant", app, "-r", db, "--unit", "mysql"))
+			.isEqualTo(new ToolResult(2, "", "ERROR unit \"mysql\" not valid\n"));
+		assertThat(run(leader, "secret-grant", app, "-r", db, "--unit", "test-charm/1")).isEqualTo(new ToolResult(2,
+				"", "ERROR cannot specify unit \"test-charm/1\" in relation to application \"mysql\"\n"));
+		assertThat(run(leader, "secret-grant", app, "-r", db, "extra"))
+			.isEqualTo(new ToolResult(2, "", "ERROR unrecognized args: [\"extra\"]\n"));
+		assertThat(run(leader, "secret-grant", theirs, "-r", db))
+			.isEqualTo(new ToolResult(1, "", "ERROR secret \"their-secret\" not found\n"));
+		assertThat(run(hook("test-charm/1", "update-status"), "secret-grant", app, "-r", db))
+			.isEqualTo(new ToolResult(1, "", "ERROR this unit is not the leader\n"));
+		assertThat(run(leader, "secret-grant", app, "-r", db, "--unit", "mysql/0").exitCode()).isZero();
+		assertThat(run(leader, "secret-grant", app, "-r", db)).as("this hook's own unit grant counts").isEqualTo(
+				new ToolResult(1, "", "ERROR any unit level grants need to be revoked before granting access to the "
+						+ "corresponding application\n"));
+		assertThat(run(leader, "secret-revoke", app, "--unit", "mysql/0").exitCode()).isZero();
+		assertThat(run(leader, "secret-grant", app, "-r", db).exitCode()).isZero();
+		assertThat(run(leader, "secret-grant", app, "-r", db, "--unit", "mysql/0").exitCode())
+			.as("a unit grant under an application grant changes nothing")
+			.isZero();
+		leader.commit();
+		assertThat(this.model.secret(app).orElseThrow().grants()).containsExactly(
+				Map.entry(this.db, new java.util.TreeSet<>(Set.of("mysql"))));
+		HookContext failed = hook("test-charm/0", "update-status");
+		run(failed, "secret-revoke", app, "--app", "mysql");
+		failed.discard();
+		assertThat(this.model.secret(app).orElseThrow().grants()).as("a failed hook grants and revokes nothing")
+			.containsKey(this.db);
+		this.model.breakRelation(this.db);
+		assertThat(this.model.secret(app).orElseThrow().grants()).as("gone with the relation").isEmpty();
+	}
+
+	@Test
+	void secretRevokeTakesARelationAnApplicationOrAUnitAsJujuDoes() {
+		String app = this.model.addSecret("application-secret", "test-charm", Map.of("password", "x"), null);
+		this.model.grantSecret(app, this.db, "mysql");
+		HookContext leader = hook("test-charm/0", "update-status");
+		assertThat(run(leader, "secret-revoke", app))
+			.isEqualTo(new ToolResult(2, "", "ERROR missing relation or application or unit\n"));
+		assertThat(run(leader, "secret-revoke", app, "--app", "mysql", "--unit", "mysql/0"))
+			.isEqualTo(new ToolResult(2, "", "ERROR specify only one of application or unit\n"));
+		assertThat(run(leader, "secret-revoke", app, "--app", "My-SQL"))
+			.isEqualTo(new ToolResult(2, "", "ERROR application \"My-SQL\" not valid\n"));
+		assertThat(run(leader, "secret-revoke", app, "-r", "db:" + this.db, "--app", "mysql"))
+			.isEqualTo(new ToolResult(2, "", "ERROR do not specify both relation and app\n"));
+		assertThat(run(hook("test-charm/1", "update-status"), "secret-revoke", app, "--app", "mysql"))
+			.isEqualTo(new ToolResult(1, "", "ERROR this unit is not the leader\n"));
+		HookContext departed = this.model.beginHook("test-charm/0", "db-relation-departed",
+				Map.of("JUJU_RELATION_ID", "db:" + this.db));
+		assertThat(run(departed, "secret-revoke", app).exitCode()).as("the hook's relation by default").isZero();
+		departed.commit();
+		assertThat(this.model.secret(app).orElseThrow().grants()).isEmpty();
+	}
+
+	@Test
+	void anotherApplicationsSecretIsReadableWithoutAGrantInThisModel() {
+		String theirs = this.model.addSecret("their-secret", "mysql", Map.of("password", "y"), null, 3);
+		HookContext ctx = hook("test-charm/1", "update-status");
+		assertThat(run(ctx, "secret-get", theirs, "--label", "db-password", "password").stdout()).isEqualTo("y\n");
+		ctx.commit();
+		assertThat(this.model.consumerLabel(theirs, "test-charm/1")).isEqualTo("db-password");
+		assertThat(this.model.secret(theirs).orElseThrow().latestRevision()).isEqualTo(3);
+	}
+
+	@Test
 	void toolCallsAreRecordedInOrderWithValuesRedacted() {
 		HookContext ctx = hook("test-charm/0", "leader-elected");
 		run(ctx, "leader-set", "password=hunter2");
