@@ -94,8 +94,36 @@ final class ConsistencyChecker {
 	private void checkSecrets(State state) {
 		Set<String> ids = new HashSet<>();
 		for (Secret secret : state.secrets()) {
-			if (!ids.add(secret.id())) {
+			if (!ids.add(secret.uri())) {
 				fail("secret id '" + secret.id() + "' is used twice");
+			}
+			if (secret.owner().equals(this.appName) || secret.owner().startsWith(this.appName + "/")) {
+				fail("secret '" + secret.id() + "' is owned by '" + secret.owner()
+						+ "': say 'application' or 'unit' for a secret this application or unit owns");
+			}
+			if (!secret.owned() && !secret.grants().isEmpty()) {
+				fail("secret '" + secret.id() + "' is owned by '" + secret.owner()
+						+ "': only the owner's grants are in the state");
+			}
+			secret.grants().forEach((relationId, targets) -> checkGrant(state, secret, relationId, targets));
+		}
+	}
+
+	private void checkGrant(State state, Secret secret, int relationId, Set<String> targets) {
+		RelationSpec relation = state.relations()
+			.stream()
+			.filter((r) -> r.id() == relationId)
+			.findFirst()
+			.orElse(null);
+		if (relation == null) {
+			fail("secret '" + secret.id() + "' is granted in relation " + relationId
+					+ ", which is not in the state's relations");
+		}
+		String remoteApp = (relation instanceof Relation regular) ? regular.remoteApp() : this.appName;
+		for (String target : targets) {
+			if (!target.equals(remoteApp) && !(target.matches(UNIT) && target.startsWith(remoteApp + "/"))) {
+				fail("secret '" + secret.id() + "' is granted to '" + target + "' in relation " + relation.relationId()
+						+ ", whose remote side is '" + remoteApp + "' and its units");
 			}
 		}
 	}
@@ -120,6 +148,7 @@ final class ConsistencyChecker {
 					fail("storage '" + name + "' is not declared in metadata.yaml");
 				}
 			}
+			case SECRET -> checkSecretEvent(event, state);
 			case WORKLOAD -> {
 				String name = hook.substring(0, hook.lastIndexOf("-pebble-"));
 				if (!this.metadata.containers().contains(name)) {
@@ -168,6 +197,40 @@ final class ConsistencyChecker {
 				fail("remote unit '" + remote + "' is not in relation " + relation.relationId() + " (units: " + known
 						+ ")");
 			}
+		}
+	}
+
+	private void checkSecretEvent(Event event, State state) {
+		String hook = event.hookName();
+		Hook.Secret given = event.secret();
+		if (given == null) {
+			fail("'" + hook + "' needs a secret: use Event.secretChanged(secret) and the like");
+		}
+		Secret secret = state.secrets()
+			.stream()
+			.filter((s) -> s.uri().equals(given.id()))
+			.findFirst()
+			.orElse(null);
+		if (secret == null) {
+			fail("'" + hook + "' is for secret '" + given.id() + "', which is not in the state's secrets");
+		}
+		if (hook.equals("secret-changed")) {
+			if (secret.owned()) {
+				fail("Juju runs secret-changed only on the units that consume a secret, never for its owner's");
+			}
+			return;
+		}
+		if (!secret.owned()) {
+			fail("Juju runs " + hook + " only for a secret this application or unit owns, not for one '"
+					+ secret.owner() + "' owns");
+		}
+		if (secret.owner().equals("application") && !state.leader()) {
+			fail("Juju runs " + hook + " for an application's secret only on the leader; use State.withLeader(true)");
+		}
+		Integer revision = given.revision();
+		if (revision != null && (revision < 1 || revision > secret.revision())) {
+			fail("'" + hook + "' is for revision " + revision + " of secret '" + secret.id()
+					+ "', whose latest revision is " + secret.revision());
 		}
 	}
 

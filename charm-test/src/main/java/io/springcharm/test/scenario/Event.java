@@ -3,6 +3,7 @@ package io.springcharm.test.scenario;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.springcharm.framework.hook.Hook;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,21 +17,23 @@ import org.jspecify.annotations.Nullable;
  * {@code null}
  * @param action whether this is an action
  * @param params the action's parameters, with their JSON types
+ * @param secret the secret of a secret hook ({@code JUJU_SECRET_ID},
+ * {@code JUJU_SECRET_LABEL}, {@code JUJU_SECRET_REVISION}), otherwise {@code null}
  */
 public record Event(String hookName, @Nullable Integer relationId, @Nullable String remoteUnit,
-		@Nullable String departingUnit, boolean action, Map<String, Object> params) {
+		@Nullable String departingUnit, boolean action, Map<String, Object> params, Hook.@Nullable Secret secret) {
 
 	public Event {
 		params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
 	}
 
 	/**
-	 * Any non-relation hook by name, for example {@code upgrade-charm}.
+	 * Any hook without a relation or a secret by name, for example {@code upgrade-charm}.
 	 * @param hookName the hook
 	 * @return the event
 	 */
 	public static Event of(String hookName) {
-		return new Event(hookName, null, null, null, false, Map.of());
+		return new Event(hookName, null, null, null, false, Map.of(), null);
 	}
 
 	/** {@code install}. */
@@ -149,25 +152,72 @@ public record Event(String hookName, @Nullable Integer relationId, @Nullable Str
 	}
 
 	/**
+	 * {@code secret-changed}: a new revision of a secret this application consumes.
+	 * @param secret a consumed secret of the state
+	 * @return the event
+	 */
+	public static Event secretChanged(Secret secret) {
+		return secret("secret-changed", secret, null);
+	}
+
+	/**
+	 * {@code secret-rotate}: an owned secret's rotation policy is due.
+	 * @param secret an owned secret of the state
+	 * @return the event
+	 */
+	public static Event secretRotate(Secret secret) {
+		return secret("secret-rotate", secret, null);
+	}
+
+	/**
+	 * {@code secret-expired}: a revision of an owned secret expired.
+	 * @param secret an owned secret of the state
+	 * @param revision the expired revision
+	 * @return the event
+	 */
+	public static Event secretExpired(Secret secret, int revision) {
+		return secret("secret-expired", secret, revision);
+	}
+
+	/**
+	 * {@code secret-remove}: no consumer tracks a revision of an owned secret any more.
+	 * @param secret an owned secret of the state
+	 * @param revision the revision nobody tracks
+	 * @return the event
+	 */
+	public static Event secretRemove(Secret secret, int revision) {
+		return secret("secret-remove", secret, revision);
+	}
+
+	/**
 	 * An action.
 	 * @param name an action from actions.yaml
 	 * @param params its parameters, with their JSON types
 	 * @return the event
 	 */
 	public static Event action(String name, Map<String, ?> params) {
-		return new Event(name, null, null, null, true, Map.copyOf(params));
+		return new Event(name, null, null, null, true, Map.copyOf(params), null);
+	}
+
+	private static Event secret(String hook, Secret secret, @Nullable Integer revision) {
+		String label = (secret.label() != null) ? secret.label() : "";
+		return new Event(hook, null, null, null, false, Map.of(), new Hook.Secret(secret.uri(), label, revision));
 	}
 
 	private static Event relation(RelationSpec relation, String event, @Nullable String remoteUnit,
 			@Nullable String departingUnit) {
 		return new Event(relation.endpoint() + "-relation-" + event, relation.id(), remoteUnit, departingUnit, false,
-				Map.of());
+				Map.of(), null);
 	}
 
 	@Override
 	public String toString() {
-		return this.action ? "action " + this.hookName : this.hookName
-				+ ((this.relationId != null) ? " (relation " + this.relationId + ", remote unit " + this.remoteUnit + ")"
-						: "");
+		if (this.action) {
+			return "action " + this.hookName;
+		}
+		if (this.relationId != null) {
+			return this.hookName + " (relation " + this.relationId + ", remote unit " + this.remoteUnit + ")";
+		}
+		return (this.secret != null) ? this.hookName + " (" + this.secret.id() + ")" : this.hookName;
 	}
 }

@@ -58,7 +58,14 @@ final class ModelFromState {
 				case "unit" -> unit;
 				default -> secret.owner();
 			};
-			juju.addSecret(secret.id(), owner, secret.content(), secret.label());
+			// A consumed secret's label is this unit's own, not the owner's.
+			juju.addSecret(secret.id(), owner, secret.content(), secret.owned() ? secret.label() : null,
+					secret.revision());
+			if (!secret.owned() && secret.label() != null) {
+				juju.setConsumerLabel(secret.id(), unit, secret.label());
+			}
+			secret.grants().forEach((relationId, targets) -> targets
+				.forEach((target) -> juju.grantSecret(secret.id(), relationId, target)));
 		}
 		if (!state.unitStatus().equals(Status.UNKNOWN)) {
 			juju.setUnitStatus(unit, state.unitStatus().status(), state.unitStatus().message());

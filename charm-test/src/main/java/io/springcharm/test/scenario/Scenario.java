@@ -231,6 +231,12 @@ public final class Scenario {
 			if (event.relationId() != null) {
 				builder.relation(event.relationId(), event.remoteUnit()).departingUnit(event.departingUnit());
 			}
+			if (event.secret() != null) {
+				builder.put("JUJU_SECRET_ID", event.secret().id()).put("JUJU_SECRET_LABEL", event.secret().label());
+				if (event.secret().revision() != null) {
+					builder.put("JUJU_SECRET_REVISION", event.secret().revision().toString());
+				}
+			}
 			Map<String, String> env = builder.build();
 			HookContext context = event.action() ? juju.beginAction(unit, event.hookName(), event.params(), env)
 					: juju.beginHook(unit, event.hookName(), env);
@@ -328,7 +334,10 @@ public final class Scenario {
 		for (SecretView secret : juju.secrets()) {
 			String owner = secret.owner().equals(juju.appName()) ? "application"
 					: secret.owner().equals(unit) ? "unit" : secret.owner();
-			secrets.add(new Secret(secret.id(), owner, secret.label(), secret.latestContent()));
+			boolean owned = owner.equals("application") || owner.equals("unit");
+			String label = owned ? secret.label() : juju.consumerLabel(secret.id(), unit);
+			Map<Integer, Set<String>> grants = new TreeMap<>(secret.grants());
+			secrets.add(new Secret(secret.id(), owner, label, secret.latestContent(), secret.latestRevision(), grants));
 		}
 		StatusInfo status = juju.unitStatus(unit);
 		StatusInfo app = juju.applicationStatus();

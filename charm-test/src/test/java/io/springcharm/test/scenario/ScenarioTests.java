@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import io.springcharm.framework.event.ConfigChangedEvent;
 import io.springcharm.framework.event.HookCompletedEvent;
 import io.springcharm.framework.event.HookStartingEvent;
 import io.springcharm.framework.event.RelationChangedEvent;
+import io.springcharm.framework.event.SecretChangedEvent;
+import io.springcharm.framework.event.SecretRemoveEvent;
 import io.springcharm.test.juju.LogLine;
 import io.springcharm.test.juju.StatusInfo;
 import io.springcharm.test.model.charm.TestCharm;
@@ -126,6 +129,97 @@ class ScenarioTests {
 		assertThatExceptionOfType(InconsistentScenarioException.class)
 			.isThrownBy(() -> scenario.resource("software", tmp.resolve("absent.txt")))
 			.withMessageContaining("is not a file");
+	}
+
+	@Test
+	void secretChangedReadsTheNewRevisionUnderTheUnitsOwnLabel(Scenario scenario) {
+		Secret shared = new Secret("s1", "vault", "db-creds", Map.of("username", "alice")).withRevision(2);
+		Result result = scenario.run(Event.secretChanged(shared), State.empty().withSecrets(shared));
+		assertThat(result.succeeded()).isTrue();
+		assertThat(result.state().storedValues()).containsEntry("secret-user", "alice")
+			.containsEntry("secret-label", "db-creds");
+		assertThat(result.events(SecretChangedEvent.class)).singleElement()
+			.satisfies((e) -> assertThat(e.secretId()).isEqualTo("secret:s1"))
+			.satisfies((e) -> assertThat(e.revision()).isNull());
+		assertThat(result.state().secret("db-creds")).hasValueSatisfying((s) -> {
+			assertThat(s.owner()).isEqualTo("vault");
+			assertThat(s.revision()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void secretRotateOnTheLeaderMakesANewRevision(Scenario scenario) {
+		Secret admin = new Secret("s2", "application", "admin", Map.of("password", "old"));
+		Result result = scenario.run(Event.secretRotate(admin), State.empty().withLeader(true).withSecrets(admin));
+		assertThat(result.state().secret("s2")).hasValueSatisfying((s) -> {
+			assertThat(s.revision()).isEqualTo(2);
+			assertThat(s.content()).containsEntry("password", "rotated-test-charm/0");
+		});
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.secretRotate(admin), State.empty().withSecrets(admin)))
+			.withMessageContaining("only on the leader");
+	}
+
+	@Test
+	void secretRemoveNamesTheRevisionNobodyTracks(Scenario scenario) {
+		Secret token = new Secret("s3", "unit", null, Map.of("token", "t3")).withRevision(3);
+		Result result = scenario.run(Event.secretRemove(token, 2), State.empty().withSecrets(token));
+		assertThat(result.events(SecretRemoveEvent.class)).singleElement()
+			.satisfies((e) -> assertThat(e.revision()).isEqualTo(2));
+		assertThat(result.toolCalls()).extracting((c) -> c.call().toString())
+			.contains("secret-remove secret:s3 --revision 2");
+		assertThat(result.state().secret("s3")).hasValueSatisfying((s) -> assertThat(s.revision()).isEqualTo(3));
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.secretRemove(token, 4), State.empty().withSecrets(token)))
+			.withMessageContaining("whose latest revision is 3");
+	}
+
+	@Test
+	void grantsAreStateInAndOut(Scenario scenario) {
+		Relation db = Relation.of(5, "db", "mysql").withRemoteUnit("mysql/0", Map.of());
+		Secret creds = new Secret("s4", "application", "db-credentials", Map.of("password", "x"));
+		Event share = Event.action("share-secret", Map.of("label", "db-credentials", "relation", "db:5"));
+		State in = State.empty().withLeader(true).withRelation(db).withSecrets(creds);
+		Result shared = scenario.run(share, in);
+		assertThat(shared.action().status()).isEqualTo("completed");
+		assertThat(shared.state().secret("s4")).hasValueSatisfying(
+				(s) -> assertThat(s.grants()).containsExactly(Map.entry(5, new java.util.TreeSet<>(Set.of("mysql")))));
+		Result conflict = scenario.run(share, in.withSecrets(creds.withGrant(5, "mysql/0")));
+		assertThat(conflict.action().status()).isEqualTo("failed");
+		assertThat(conflict.failure()).hasMessageContaining("any unit level grants need to be revoked");
+	}
+
+	@Test
+	void secretStatesAndEventsJujuCannotProduceAreRejected(Scenario scenario) {
+		Relation db = Relation.of(5, "db", "mysql");
+		Secret owned = new Secret("s5", "application", null, Map.of("password", "x"));
+		Secret consumed = new Secret("s6", "mysql", null, Map.of("password", "y"));
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.secretChanged(owned), State.empty().withSecrets(owned)))
+			.withMessageContaining("never for its owner's");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.secretExpired(consumed, 1), State.empty().withSecrets(consumed)))
+			.withMessageContaining("only for a secret this application or unit owns");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.secretRotate(owned), State.empty().withLeader(true)))
+			.withMessageContaining("which is not in the state's secrets");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.of("secret-changed"), State.empty()))
+			.withMessageContaining("needs a secret");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.install(), State.empty().withSecrets(consumed.withGrant(5, "mysql"))))
+			.withMessageContaining("only the owner's grants");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.install(), State.empty().withSecrets(owned.withGrant(5, "mysql"))))
+			.withMessageContaining("relation 5, which is not in the state's relations");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.install(),
+					State.empty().withRelation(db).withSecrets(owned.withGrant(5, "vault/0"))))
+			.withMessageContaining("whose remote side is 'mysql'");
+		Secret ownName = new Secret("s7", "test-charm", null, Map.of("password", "z"));
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.install(), State.empty().withSecrets(ownName)))
+			.withMessageContaining("say 'application' or 'unit'");
 	}
 
 	@Test

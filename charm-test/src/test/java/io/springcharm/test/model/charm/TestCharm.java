@@ -12,10 +12,15 @@ import io.springcharm.framework.event.InstallEvent;
 import io.springcharm.framework.event.LeaderElectedEvent;
 import io.springcharm.framework.event.LeaderSettingsChangedEvent;
 import io.springcharm.framework.event.RelationChangedEvent;
+import io.springcharm.framework.event.SecretChangedEvent;
+import io.springcharm.framework.event.SecretRemoveEvent;
+import io.springcharm.framework.event.SecretRotateEvent;
 import io.springcharm.framework.event.StartEvent;
 import io.springcharm.framework.state.Flags;
 import io.springcharm.framework.state.UnitState;
 import io.springcharm.framework.tool.HookTools;
+import io.springcharm.framework.tool.SecretOptions;
+import io.springcharm.framework.tool.SecretRevision;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +30,9 @@ import org.springframework.stereotype.Component;
  * and fails afterwards when {@code fail} is true; start sets active; the leader generates a
  * password in leader settings and names itself in the peer application bag; followers
  * remember that they saw leader settings; relation-changed remembers who changed; actions
- * return the password, the software resource's first line and the cloud type, or fail.
+ * return the password, the software resource's first line and the cloud type, share a
+ * secret, or fail; secret-changed remembers the new username, secret-rotate sets a new
+ * password, and secret-remove removes the revision nobody uses.
  */
 @Charm
 public class TestCharm {
@@ -104,9 +111,31 @@ public class TestCharm {
 				String cloud = String.valueOf(this.tools.credentialGet().get("type"));
 				this.tools.actionSet(Map.of("software", software, "cloud", cloud));
 			}
+			else if (event.name().equals("share-secret")) {
+				String id = String.valueOf(this.tools.secretInfoGet(null, String.valueOf(event.param("label"))).get("id"));
+				this.tools.secretGrant(id, String.valueOf(event.param("relation")), null);
+			}
 			else {
 				this.tools.actionFail(String.valueOf(event.param("reason")));
 			}
+		}
+
+		@EventListener
+		void secretChanged(SecretChangedEvent event) {
+			Map<String, String> content = this.tools.secretGet(event.secretId(), null, SecretRevision.REFRESH);
+			this.state.put("secret-user", content.get("username"));
+			this.state.put("secret-label", event.label());
+		}
+
+		@EventListener
+		void secretRotate(SecretRotateEvent event) {
+			this.tools.secretSet(event.secretId(), Map.of("password", "rotated-" + this.env.unitName()),
+					SecretOptions.none());
+		}
+
+		@EventListener
+		void secretRevisionUnused(SecretRemoveEvent event) {
+			this.tools.secretRemove(event.secretId(), event.revision());
 		}
 	}
 }
