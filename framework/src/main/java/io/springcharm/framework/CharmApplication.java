@@ -10,6 +10,7 @@ import java.util.Map;
 import io.springcharm.framework.hook.Hook;
 import io.springcharm.framework.tool.HookTools;
 import io.springcharm.framework.tool.ProcessToolRunner;
+import io.springcharm.framework.tool.RebootNowException;
 import io.springcharm.framework.tool.ToolRunner;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
@@ -157,7 +158,13 @@ public final class CharmApplication {
 		}
 		catch (Throwable ex) {
 			Throwable cause = unwrap(ex);
-			report(hook, cause, context);
+			if (cause instanceof RebootNowException) {
+				// Not a failure: Juju is killing this process and runs the hook again later.
+				this.err.println("hook '" + hook.name() + "' stopped for juju-reboot --now");
+			}
+			else {
+				report(hook, cause, context);
+			}
 			return new HookOutcome(EXIT_FAILED, cause);
 		}
 		finally {

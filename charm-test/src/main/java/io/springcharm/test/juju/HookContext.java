@@ -45,7 +45,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class HookContext implements ToolRunner {
 
 	/** Tools Juju has that this in-memory Juju does not answer. */
-	public static final Set<String> NOT_IMPLEMENTED = Set.of("juju-reboot", "relation-model-get", "add-metric", "payload-register", "payload-unregister", "payload-status-set",
+	public static final Set<String> NOT_IMPLEMENTED = Set.of("relation-model-get", "add-metric", "payload-register", "payload-unregister", "payload-status-set",
 			"pod-spec-get", "pod-spec-set", "k8s-spec-get", "k8s-spec-set", "k8s-raw-get", "k8s-raw-set");
 
 	private static final Set<String> REMOVED_IN_JUJU_4 = Set.of("leader-get", "leader-set");
@@ -102,6 +102,8 @@ public final class HookContext implements ToolRunner {
 	@Nullable String actionFailure;
 
 	final List<String> actionLogs = new ArrayList<>();
+
+	@Nullable Reboot reboot;
 
 	private final List<ToolCallRecord> calls = new ArrayList<>();
 
@@ -170,6 +172,11 @@ public final class HookContext implements ToolRunner {
 				result = ToolResult.error(1, "the " + this.hook + " hook of " + this.unit
 						+ " has ended; hook tools work only while their hook runs");
 			}
+			else if (this.reboot == Reboot.NOW) {
+				// Juju has killed the hook's process by now; an in-process charm still runs.
+				result = ToolResult.error(1, "the " + this.hook + " hook of " + this.unit
+						+ " was killed by juju-reboot --now");
+			}
 			else {
 				try {
 					result = dispatch(call);
@@ -198,7 +205,9 @@ public final class HookContext implements ToolRunner {
 
 	/**
 	 * Applies the hook's buffered changes: relation data, ports, charm state, secrets,
-	 * storage. Call only when the hook exited 0.
+	 * storage. Call only when the hook exited 0. A hook that called
+	 * {@code juju-reboot --now} was killed by Juju: nothing is applied, as by
+	 * {@link #discard()}.
 	 * @return what changed, for queueing other units' hooks
 	 * @throws CommitException when the changes cannot be applied (an application-bag write
 	 * by a unit that is no longer leader); nothing is applied then
@@ -206,6 +215,9 @@ public final class HookContext implements ToolRunner {
 	 */
 	public HookChanges commit() {
 		synchronized (this.model.lock) {
+			if (this.reboot == Reboot.NOW) {
+				return discard();
+			}
 			close();
 			if (this.pendingApp.values().stream().anyMatch((m) -> !m.isEmpty()) && !this.model.isLeader(this.unit)) {
 				throw new CommitException("cannot write relation settings: " + this.unit + " is no longer the leader");
@@ -247,6 +259,13 @@ public final class HookContext implements ToolRunner {
 		synchronized (this.model.lock) {
 			close();
 			return new HookChanges(this.unit, this.hook, false, Set.of(), Set.of(), this.leaderSettingsChanged);
+		}
+	}
+
+	/** The reboot this hook asked for with {@code juju-reboot}, or {@code null}. */
+	public @Nullable Reboot reboot() {
+		synchronized (this.model.lock) {
+			return this.reboot;
 		}
 	}
 

@@ -57,10 +57,23 @@ final class UnitTools {
 		tools.put("goal-state", this::goalState);
 		tools.put("resource-get", this::resourceGet);
 		tools.put("credential-get", this::credentialGet);
+		tools.put("juju-reboot", this::jujuReboot);
 		tools.put("action-get", this::actionGet);
 		tools.put("action-set", this::actionSet);
 		tools.put("action-fail", this::actionFail);
 		tools.put("action-log", this::actionLog);
+	}
+
+	// --- machine ----------------------------------------------------------------------------
+
+	private ToolResult jujuReboot(ToolCall call) throws ToolError {
+		ToolArgs args = ToolArgs.spec().flag("now").parse(call.args());
+		args.atMost(0);
+		if (this.ctx.isAction()) {
+			throw ToolError.failure("juju-reboot is not supported when running an action.");
+		}
+		this.ctx.reboot = args.flag("now") ? Reboot.NOW : Reboot.AFTER_HOOK;
+		return ToolResult.ok("");
 	}
 
 	// --- status and logging --------------------------------------------------------------

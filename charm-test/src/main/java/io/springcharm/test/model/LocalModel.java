@@ -23,6 +23,7 @@ import io.springcharm.test.juju.HookChanges;
 import io.springcharm.test.juju.HookContext;
 import io.springcharm.test.juju.HookEnvironmentBuilder;
 import io.springcharm.test.juju.JujuModel;
+import io.springcharm.test.juju.Reboot;
 import io.springcharm.test.juju.RelationInfo;
 import io.springcharm.test.juju.StatusInfo;
 import io.springcharm.test.juju.ToolCallRecord;
@@ -415,6 +416,14 @@ public final class LocalModel implements AutoCloseable {
 		if (!agent.queue.isEmpty()) {
 			return agent.queue.poll();
 		}
+		if (agent.rebooted) {
+			agent.rebooted = false;
+			// After a reboot Juju runs start again, once the unit had started.
+			if (agent.started && !agent.dying) {
+				return PendingHook.of("start", () -> {
+				});
+			}
+		}
 		if (agent.dying) {
 			return teardown(agent);
 		}
@@ -615,8 +624,16 @@ public final class LocalModel implements AutoCloseable {
 			agent.leaderSettingsSeen = Math.max(agent.leaderSettingsSeen, this.juju.leaderSettingsVersion());
 		}
 		this.hookLog.add(new HookRecord(unit, hook.hook(), exitCode, execution.elapsed()));
+		Reboot reboot = context.reboot();
+		if (reboot == Reboot.NOW) {
+			// Juju killed the hook: it runs again after the reboot, whatever its exit code.
+			agent.queue.addFirst(hook);
+			agent.rebooted = true;
+			return false;
+		}
 		if (committed) {
 			succeeded(agent, hook);
+			agent.rebooted |= reboot == Reboot.AFTER_HOOK;
 		}
 		else {
 			failed(agent, hook, execution.output());

@@ -32,6 +32,9 @@ final class UnitAgent {
 
 	boolean leaderElectedPending;
 
+	/** The machine rebooted ({@code juju-reboot}) and start has not run since. */
+	boolean rebooted;
+
 	int leaderSettingsSeen;
 
 	int configSeen;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.springcharm.framework.event.HookEvent;
 import io.springcharm.test.juju.LogLine;
+import io.springcharm.test.juju.Reboot;
 import io.springcharm.test.juju.StatusInfo;
 import io.springcharm.test.juju.ToolCallRecord;
 import io.springcharm.test.model.ActionResult;
@@ -22,10 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param exitCode the exit code (1 also when a successful hook's commit failed)
  * @param failure what failed the hook, or {@code null}
  * @param errorOutput what the entry point wrote to stderr (stack traces)
+ * @param reboot the reboot the hook asked for with {@code juju-reboot}, or {@code null}
  */
 public record Result(State state, List<Object> events, List<ToolCallRecord> toolCalls, List<LogLine> logs,
 		List<StatusInfo> statusHistory, @Nullable ActionResult action, int exitCode, @Nullable Throwable failure,
-		String errorOutput) {
+		String errorOutput, @Nullable Reboot reboot) {
 
 	public Result {
 		events = List.copyOf(events);
@@ -34,9 +36,12 @@ public record Result(State state, List<Object> events, List<ToolCallRecord> tool
 		statusHistory = List.copyOf(statusHistory);
 	}
 
-	/** Whether the hook exited 0 and its changes were committed. */
+	/**
+	 * Whether the hook exited 0 and its changes were committed: not when it failed, and not
+	 * when {@code juju-reboot --now} had Juju kill it.
+	 */
 	public boolean succeeded() {
-		return this.exitCode == 0;
+		return this.exitCode == 0 && this.reboot != Reboot.NOW;
 	}
 
 	/**

@@ -274,7 +274,7 @@ public final class Scenario {
 			State output = outputState(juju, unit, state, charm);
 			return new Result(output, events, context.toolCalls(), juju.logs(),
 					history.subList(statusesBefore, history.size()), action, exitCode, failure,
-					errors.toString(StandardCharsets.UTF_8));
+					errors.toString(StandardCharsets.UTF_8), context.reboot());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot prepare the scenario's directories under " + base, ex);

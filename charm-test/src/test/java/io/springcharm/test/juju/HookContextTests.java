@@ -57,7 +57,7 @@ class HookContextTests {
 			.isEqualTo("{\"fail\":false,\"message\":\"hello\",\"replicas\":1}\n");
 		assertThat(run(ctx, "config-get", "--format=json", "tuning").stdout()).isEqualTo("null\n");
 		assertThat(run(ctx, "config-get", "--format=json", "--all").stdout())
-			.isEqualTo("{\"fail\":false,\"message\":\"hello\",\"replicas\":1,\"tuning\":null}\n");
+			.isEqualTo("{\"fail\":false,\"message\":\"hello\",\"reboot\":null,\"replicas\":1,\"tuning\":null}\n");
 		assertThat(run(ctx, "config-get", "fail").stdout()).isEqualTo("False\n");
 		assertThat(run(ctx, "config-get", "--all", "message"))
 			.isEqualTo(new ToolResult(2, "", "ERROR cannot use argument --all together with key \"message\"\n"));
@@ -82,7 +82,7 @@ class HookContextTests {
 		assertThat(run(ctx, "is-leader", "a", "b"))
 			.isEqualTo(new ToolResult(2, "", "ERROR unrecognized args: [\"a\" \"b\"]\n"));
 		assertThat(run(ctx, "no-such-tool")).isEqualTo(new ToolResult(1, "", "ERROR unknown tool \"no-such-tool\"\n"));
-		assertThat(run(ctx, "juju-reboot").stderr()).isEqualTo("ERROR not implemented in the in-memory Juju\n");
+		assertThat(run(ctx, "relation-model-get").stderr()).isEqualTo("ERROR not implemented in the in-memory Juju\n");
 	}
 
 	@Test
@@ -448,6 +448,25 @@ class HookContextTests {
 		ctx.commit();
 		assertThat(this.model.consumerLabel(theirs, "test-charm/1")).isEqualTo("db-password");
 		assertThat(this.model.secret(theirs).orElseThrow().latestRevision()).isEqualTo(3);
+	}
+
+	@Test
+	void jujuRebootIsRecordedAndNowKillsTheHook() {
+		HookContext after = hook("test-charm/0", "config-changed");
+		assertThat(run(after, "juju-reboot", "extra"))
+			.isEqualTo(new ToolResult(2, "", "ERROR unrecognized args: [\"extra\"]\n"));
+		assertThat(run(after, "juju-reboot").exitCode()).isZero();
+		assertThat(after.reboot()).isEqualTo(Reboot.AFTER_HOOK);
+		HookContext now = hook("test-charm/0", "config-changed");
+		run(now, "relation-set", "-r", "cluster:" + this.peer, "message=lost");
+		assertThat(run(now, "juju-reboot", "--now").exitCode()).isZero();
+		assertThat(run(now, "status-get").stderr())
+			.isEqualTo("ERROR the config-changed hook of test-charm/0 was killed by juju-reboot --now\n");
+		assertThat(now.commit().committed()).as("a killed hook commits nothing").isFalse();
+		assertThat(this.model.unitData(this.peer, "test-charm/0")).doesNotContainKey("message");
+		HookContext action = this.model.beginAction("test-charm/0", "get-password", Map.of(), Map.of());
+		assertThat(run(action, "juju-reboot")).isEqualTo(
+				new ToolResult(1, "", "ERROR juju-reboot is not supported when running an action.\n"));
 	}
 
 	@Test

@@ -84,6 +84,31 @@ class LocalModelTests {
 	}
 
 	@Test
+	void aRebootAfterTheHookRunsStartAgain() {
+		model().deploy(1);
+		this.model.config(Map.of("reboot", "after-hook"));
+		assertThat(hooks("test-charm/0")).endsWith("config-changed", "start");
+		int peer = this.model.model().peerRelation("cluster").orElseThrow().id();
+		assertThat(this.model.model().unitData(peer, "test-charm/0")).containsEntry("message", "hello");
+		this.model.config(Map.of("message", "again"));
+		assertThat(hooks("test-charm/0")).as("one reboot: the charm asks once per machine").endsWith("config-changed",
+				"start", "config-changed");
+	}
+
+	@Test
+	void aRebootNowRunsTheKilledHookAgainThenStart() {
+		model().deploy(1);
+		int before = this.model.hookLog().size();
+		this.model.config(Map.of("reboot", "now", "message", "after reboot"));
+		List<HookRecord> since = this.model.hookLog().subList(before, this.model.hookLog().size());
+		assertThat(since).extracting(HookRecord::hook).containsExactly("config-changed", "config-changed", "start");
+		assertThat(since.get(0).exitCode()).as("killed: the charm did not go on").isNotZero();
+		assertThat(this.model.unit("test-charm/0").workloadStatus()).isEqualTo("active");
+		int peer = this.model.model().peerRelation("cluster").orElseThrow().id();
+		assertThat(this.model.model().unitData(peer, "test-charm/0")).containsEntry("message", "after reboot");
+	}
+
+	@Test
 	void deployRunsJujusInitialSequenceThenPeerHooks() throws IOException {
 		model().deploy(2);
 		assertThat(hooks("test-charm/0")).startsWith("install", "cluster-relation-created", "leader-elected",

@@ -12,7 +12,9 @@ import io.springcharm.framework.event.HookStartingEvent;
 import io.springcharm.framework.event.RelationChangedEvent;
 import io.springcharm.framework.event.SecretChangedEvent;
 import io.springcharm.framework.event.SecretRemoveEvent;
+import io.springcharm.framework.tool.RebootNowException;
 import io.springcharm.test.juju.LogLine;
+import io.springcharm.test.juju.Reboot;
 import io.springcharm.test.juju.StatusInfo;
 import io.springcharm.test.model.charm.TestCharm;
 import org.junit.jupiter.api.Test;
@@ -220,6 +222,23 @@ class ScenarioTests {
 		assertThatExceptionOfType(InconsistentScenarioException.class)
 			.isThrownBy(() -> scenario.run(Event.install(), State.empty().withSecrets(ownName)))
 			.withMessageContaining("say 'application' or 'unit'");
+	}
+
+	@Test
+	void jujuRebootNowKillsTheHookSoNothingCommits(Scenario scenario) {
+		State in = scenario.defaultState().withConfig(Map.of("reboot", "now"));
+		Result now = scenario.run(Event.configChanged(), in);
+		assertThat(now.reboot()).isEqualTo(Reboot.NOW);
+		assertThat(now.succeeded()).isFalse();
+		assertThat(now.failure()).isInstanceOf(RebootNowException.class);
+		assertThat(now.errorOutput()).as("an expected stop, not a failure to report")
+			.isEqualTo("hook 'config-changed' stopped for juju-reboot --now\n");
+		assertThat(now.state().peerRelation("cluster").localUnitData()).doesNotContainKey("message");
+		assertThat(now.state().storedValues()).doesNotContainKey("message");
+		Result after = scenario.run(Event.configChanged(), in.withConfig(Map.of("reboot", "after-hook")));
+		assertThat(after.reboot()).isEqualTo(Reboot.AFTER_HOOK);
+		assertThat(after.succeeded()).isTrue();
+		assertThat(after.state().peerRelation("cluster").localUnitData()).containsEntry("message", "hello");
 	}
 
 	@Test

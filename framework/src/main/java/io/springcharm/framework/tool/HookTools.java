@@ -504,11 +504,16 @@ public final class HookTools {
 	/**
 	 * {@code juju-reboot [--now]}. Without {@code now} the machine reboots after the hook
 	 * succeeds; with it Juju kills this process at once and reruns the hook after the
-	 * reboot, so a call with {@code now} normally does not return. Refused in actions.
+	 * reboot. Refused in actions.
 	 * @param now whether to reboot immediately
+	 * @throws RebootNowException always when {@code now}, so that nothing after the call
+	 * runs or commits while Juju kills the process
 	 */
 	public void jujuReboot(boolean now) {
 		run(now ? ToolCall.of("juju-reboot", "--now") : ToolCall.of("juju-reboot"));
+		if (now) {
+			throw new RebootNowException();
+		}
 	}
 
 	/**

@@ -405,7 +405,8 @@ class HookToolsTests {
 			.ok("{\"type\":\"lxd\"}\n", "credential-get", "--format=json")
 			.ok("/var/lib/juju/resources/app/jar", "resource-get", "jar");
 		this.tools.jujuReboot(false);
-		this.tools.jujuReboot(true);
+		assertThatExceptionOfType(RebootNowException.class).as("the hook must not go on while Juju kills it")
+			.isThrownBy(() -> this.tools.jujuReboot(true));
 		assertThat(this.tools.goalState()).containsKeys("units", "relations");
 		assertThat(this.tools.credentialGet()).containsEntry("type", "lxd");
 		assertThat(this.tools.resourceGet("jar")).isEqualTo(Path.of("/var/lib/juju/resources/app/jar"));

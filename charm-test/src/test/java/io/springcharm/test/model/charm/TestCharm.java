@@ -2,6 +2,7 @@ package io.springcharm.test.model.charm;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.springcharm.framework.Charm;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * The charm charm-test's own tests run (charm directory {@code src/test/resources/test-charm}):
  * install sets a flag; config-changed shares {@code message} in its peer bag, remembers it,
- * and fails afterwards when {@code fail} is true; start sets active; the leader generates a
+ * fails afterwards when {@code fail} is true, and asks once per machine for the reboot
+ * {@code reboot} names ({@code now} or {@code after-hook}); start sets active; the leader generates a
  * password in leader settings and names itself in the peer application bag; followers
  * remember that they saw leader settings; relation-changed remembers who changed; actions
  * return the password, the software resource's first line and the cloud type, share a
@@ -62,7 +64,7 @@ public class TestCharm {
 		}
 
 		@EventListener
-		void configChanged(ConfigChangedEvent event) {
+		void configChanged(ConfigChangedEvent event) throws IOException {
 			String message = String.valueOf(this.env.config().get("message"));
 			this.tools.statusSet("maintenance", "configuring " + message, false);
 			for (String id : this.tools.relationIds("cluster")) {
@@ -71,6 +73,14 @@ public class TestCharm {
 			this.state.put("message", message);
 			if (Boolean.TRUE.equals(this.env.config().get("fail"))) {
 				throw new IllegalStateException("asked to fail");
+			}
+			Object reboot = this.env.config().get("reboot");
+			Path rebooted = this.env.machinePath("/var/lib/test-charm/rebooted");
+			if (reboot != null && !Files.exists(rebooted)) {
+				// A file survives the reboot and the killed hook, unlike anything Juju buffers.
+				Files.createDirectories(rebooted.getParent());
+				Files.writeString(rebooted, reboot.toString());
+				this.tools.jujuReboot(reboot.equals("now"));
 			}
 		}
 
