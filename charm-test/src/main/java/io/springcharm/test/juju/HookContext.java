@@ -45,7 +45,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class HookContext implements ToolRunner {
 
 	/** Tools Juju has that this in-memory Juju does not answer. */
-	public static final Set<String> NOT_IMPLEMENTED = Set.of("relation-model-get", "add-metric", "payload-register", "payload-unregister", "payload-status-set",
+	public static final Set<String> NOT_IMPLEMENTED = Set.of("add-metric", "payload-register", "payload-unregister", "payload-status-set",
 			"pod-spec-get", "pod-spec-set", "k8s-spec-get", "k8s-spec-set", "k8s-raw-get", "k8s-raw-set");
 
 	private static final Set<String> REMOVED_IN_JUJU_4 = Set.of("leader-get", "leader-set");

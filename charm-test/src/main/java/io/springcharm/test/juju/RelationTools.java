@@ -31,6 +31,7 @@ final class RelationTools {
 		tools.put("relation-list", this::relationList);
 		tools.put("relation-get", this::relationGet);
 		tools.put("relation-set", this::relationSet);
+		tools.put("relation-model-get", this::relationModelGet);
 	}
 
 	private ToolResult configGet(ToolCall call) throws ToolError {
@@ -123,6 +124,15 @@ final class RelationTools {
 		}
 		units.sort(null);
 		return this.ctx.emit(args, units, format);
+	}
+
+	/** Every remote application is in this model: cross-model relations are not modelled. */
+	private ToolResult relationModelGet(ToolCall call) throws ToolError {
+		ToolArgs args = ToolArgs.output().value("r", "relation").parse(call.args());
+		String format = Output.format(args.value("format"), Output.SMART, true);
+		relation(args);
+		args.atMost(0);
+		return this.ctx.emit(args, Map.of("uuid", this.ctx.model.modelUuid()), format);
 	}
 
 	private ToolResult relationGet(ToolCall call) throws ToolError {

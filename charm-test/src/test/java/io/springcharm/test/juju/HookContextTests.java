@@ -82,7 +82,7 @@ class HookContextTests {
 		assertThat(run(ctx, "is-leader", "a", "b"))
 			.isEqualTo(new ToolResult(2, "", "ERROR unrecognized args: [\"a\" \"b\"]\n"));
 		assertThat(run(ctx, "no-such-tool")).isEqualTo(new ToolResult(1, "", "ERROR unknown tool \"no-such-tool\"\n"));
-		assertThat(run(ctx, "relation-model-get").stderr()).isEqualTo("ERROR not implemented in the in-memory Juju\n");
+		assertThat(run(ctx, "add-metric").stderr()).isEqualTo("ERROR not implemented in the in-memory Juju\n");
 	}
 
 	@Test
@@ -448,6 +448,18 @@ class HookContextTests {
 		ctx.commit();
 		assertThat(this.model.consumerLabel(theirs, "test-charm/1")).isEqualTo("db-password");
 		assertThat(this.model.secret(theirs).orElseThrow().latestRevision()).isEqualTo(3);
+	}
+
+	@Test
+	void relationModelGetNamesThisModelSinceEveryRemoteApplicationIsInIt() {
+		HookContext ctx = hook("test-charm/0", "update-status");
+		assertThat(run(ctx, "relation-model-get", "--format=json", "-r", "db:" + this.db).stdout())
+			.isEqualTo("{\"uuid\":\"" + this.model.modelUuid() + "\"}\n");
+		assertThat(run(ctx, "relation-model-get"))
+			.isEqualTo(new ToolResult(2, "", "ERROR no relation id specified\n"));
+		HookContext changed = this.model.beginHook("test-charm/0", "db-relation-changed",
+				Map.of("JUJU_RELATION_ID", "db:" + this.db));
+		assertThat(run(changed, "relation-model-get").stdout()).isEqualTo("uuid: " + this.model.modelUuid() + "\n");
 	}
 
 	@Test

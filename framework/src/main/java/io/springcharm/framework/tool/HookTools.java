@@ -245,6 +245,23 @@ public final class HookTools {
 	}
 
 	/**
+	 * {@code relation-model-get --format=json -r <id>}: the UUID of the model that hosts
+	 * the relation's remote application, which differs from {@code JUJU_MODEL_UUID} for a
+	 * cross-model relation. Juju 4 and recent 3.6 releases have the tool; on older ones the
+	 * call fails because the command does not exist.
+	 * @param relationId for example {@code db:7}
+	 * @return the remote model's UUID
+	 */
+	public String relationModelGet(String relationId) {
+		ToolCall call = ToolCall.of("relation-model-get", "--format=json", "-r", relationId);
+		Map<String, Object> details = parse(call, OBJECT_MAP);
+		if (details == null || !(details.get("uuid") instanceof String uuid)) {
+			throw new HookToolException(call, 0, "printed JSON of an unexpected shape: expected a uuid");
+		}
+		return uuid;
+	}
+
+	/**
 	 * {@code relation-get --format=json -r <id> [--app] - <unit-or-app>}: one data bag.
 	 * Read once per bag per hook; this unit's own writes update the answer.
 	 * @param relationId for example {@code db:7}

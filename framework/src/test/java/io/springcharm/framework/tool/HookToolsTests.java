@@ -398,6 +398,15 @@ class HookToolsTests {
 	}
 
 	@Test
+	void relationModelGetReadsTheRemoteModel() {
+		this.juju.ok("{\"uuid\":\"5b1d\"}\n", "relation-model-get", "--format=json", "-r", "db:2")
+			.ok("{}\n", "relation-model-get", "--format=json", "-r", "db:3");
+		assertThat(this.tools.relationModelGet("db:2")).isEqualTo("5b1d");
+		assertThatExceptionOfType(HookToolException.class).isThrownBy(() -> this.tools.relationModelGet("db:3"))
+			.withMessageContaining("expected a uuid");
+	}
+
+	@Test
 	void rebootGoalStateCredentialAndResource() {
 		this.juju.ok("", "juju-reboot")
 			.ok("", "juju-reboot", "--now")
