@@ -257,7 +257,8 @@ public final class LocalModel implements AutoCloseable {
 	/**
 	 * Re-runs a unit's failed hook now ({@code juju resolved}), then settles.
 	 * @param unit the unit
-	 * @return whether the hook succeeded this time
+	 * @return whether the hook succeeded this time (after a reboot, if
+	 * {@code juju-reboot --now} had it run again)
 	 */
 	public boolean retry(String unit) {
 		UnitAgent agent = agent(unit);
@@ -265,9 +266,9 @@ public final class LocalModel implements AutoCloseable {
 		if (failed == null) {
 			throw new IllegalStateException(unit + " has no failed hook");
 		}
-		boolean succeeded = run(agent, failed);
+		run(agent, failed);
 		settle(Set.of());
-		return succeeded;
+		return agent.failed != failed;
 	}
 
 	/**
@@ -418,8 +419,7 @@ public final class LocalModel implements AutoCloseable {
 		}
 		if (agent.rebooted) {
 			agent.rebooted = false;
-			// After a reboot Juju runs start again, once the unit had started.
-			if (agent.started && !agent.dying) {
+			if (!agent.dying) {
 				return PendingHook.of("start", () -> {
 				});
 			}
@@ -625,15 +625,19 @@ public final class LocalModel implements AutoCloseable {
 		}
 		this.hookLog.add(new HookRecord(unit, hook.hook(), exitCode, execution.elapsed()));
 		Reboot reboot = context.reboot();
+		// Juju runs start again after a reboot only for a unit that had started.
+		boolean startAgain = agent.started;
 		if (reboot == Reboot.NOW) {
-			// Juju killed the hook: it runs again after the reboot, whatever its exit code.
+			// Juju killed the hook: it runs again after the reboot, whatever its exit code,
+			// and a retried hook that was in error is no longer.
+			clearError(agent);
 			agent.queue.addFirst(hook);
-			agent.rebooted = true;
+			agent.rebooted |= startAgain;
 			return false;
 		}
 		if (committed) {
 			succeeded(agent, hook);
-			agent.rebooted |= reboot == Reboot.AFTER_HOOK;
+			agent.rebooted |= reboot == Reboot.AFTER_HOOK && startAgain;
 		}
 		else {
 			failed(agent, hook, execution.output());
@@ -666,6 +670,15 @@ public final class LocalModel implements AutoCloseable {
 	}
 
 	private void succeeded(UnitAgent agent, PendingHook hook) {
+		clearError(agent);
+		if (hook.hook().equals("start") && !agent.charmSetStatus && this.juju.hasUnit(agent.name())) {
+			this.juju.setUnitStatus(agent.name(), "unknown", "");
+		}
+		hook.onSuccess().run();
+	}
+
+	/** Takes a unit out of error, back to the status it had before. */
+	private void clearError(UnitAgent agent) {
 		if (agent.failed != null) {
 			agent.failed = null;
 			agent.failureOutput = null;
@@ -676,10 +689,6 @@ public final class LocalModel implements AutoCloseable {
 			}
 			agent.statusBeforeError = null;
 		}
-		if (hook.hook().equals("start") && !agent.charmSetStatus && this.juju.hasUnit(agent.name())) {
-			this.juju.setUnitStatus(agent.name(), "unknown", "");
-		}
-		hook.onSuccess().run();
 	}
 
 	private void failed(UnitAgent agent, PendingHook hook, String output) {

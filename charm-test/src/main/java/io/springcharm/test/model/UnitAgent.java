@@ -32,7 +32,7 @@ final class UnitAgent {
 
 	boolean leaderElectedPending;
 
-	/** The machine rebooted ({@code juju-reboot}) and start has not run since. */
+	/** The machine of this started unit rebooted ({@code juju-reboot}); start runs next. */
 	boolean rebooted;
 
 	int leaderSettingsSeen;

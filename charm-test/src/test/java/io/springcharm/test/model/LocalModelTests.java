@@ -109,6 +109,38 @@ class LocalModelTests {
 	}
 
 	@Test
+	void aRebootBeforeTheUnitStartedAddsNoStart() {
+		for (String reboot : List.of("after-hook", "now")) {
+			this.model = LocalModel.builder()
+				.charmDirectory(CHARM)
+				.executor(new InProcessHookExecutor(TestCharm.class))
+				.root(this.root.resolve(reboot))
+				.config(Map.of("reboot", reboot))
+				.build();
+			this.model.deploy(1);
+			assertThat(hooks("test-charm/0")).as(reboot)
+				.containsSubsequence("install", "config-changed", "start")
+				.containsOnlyOnce("start");
+			this.model.close();
+		}
+	}
+
+	@Test
+	void aRebootNowWhileRetryingAFailedHookTakesTheUnitOutOfError() {
+		model().deploy(1);
+		this.model.config(Map.of("fail", true, "reboot", "now"));
+		assertThat(this.model.unit("test-charm/0").workloadStatus()).isEqualTo("error");
+		this.model.model().setConfig(Map.of("fail", false, "reboot", "now"));
+		int before = this.model.hookLog().size();
+		assertThat(this.model.retry("test-charm/0")).isTrue();
+		List<HookRecord> since = this.model.hookLog().subList(before, this.model.hookLog().size());
+		assertThat(since).extracting(HookRecord::hook).as("killed, run again, start; then the newer config")
+			.containsExactly("config-changed", "config-changed", "start", "config-changed");
+		assertThat(this.model.unit("test-charm/0").agentState()).isEqualTo("idle");
+		assertThat(this.model.unit("test-charm/0").workloadStatus()).isNotEqualTo("error");
+	}
+
+	@Test
 	void deployRunsJujusInitialSequenceThenPeerHooks() throws IOException {
 		model().deploy(2);
 		assertThat(hooks("test-charm/0")).startsWith("install", "cluster-relation-created", "leader-elected",
