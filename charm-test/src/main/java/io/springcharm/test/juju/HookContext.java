@@ -86,7 +86,7 @@ public final class HookContext implements ToolRunner {
 
 	final List<Runnable> secretOps = new ArrayList<>();
 
-	/** This hook's grants of secrets it changed grants of, by secret id; applied at commit. */
+	/** Grants of the secrets whose grants this hook changed, as it sees them, by secret id. */
 	final Map<String, SortedMap<Integer, SortedSet<String>>> secretGrants = new HashMap<>();
 
 	final List<String> storageAdds = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -908,7 +909,9 @@ public final class JujuModel {
 	}
 
 	/**
-	 * Creates a secret with a given id at revision 1 (test setup).
+	 * Creates a secret with a given id at revision 1 (test setup). A secret another
+	 * application owns counts as granted to this one, since that application's grants are
+	 * outside this model.
 	 * @param id the bare id or URI
 	 * @param owner the owning application or unit; another application's name makes this
 	 * application a consumer
@@ -917,50 +920,52 @@ public final class JujuModel {
 	 * @return the URI, {@code secret:<id>}
 	 */
 	public String addSecret(String id, String owner, Map<String, String> content, @Nullable String label) {
-		return addSecret(id, owner, content, label, 1);
-	}
-
-	/**
-	 * Creates a secret with a given id whose latest revision is {@code revision} (test
-	 * setup). Only that revision has content: earlier ones are not modelled. A secret owned
-	 * by another application counts as granted to this one, since that application's
-	 * grants are outside this model.
-	 * @param id the bare id or URI
-	 * @param owner the owning application or unit; another application's name makes this
-	 * application a consumer
-	 * @param content key to value of the latest revision
-	 * @param label the owner's label, or {@code null}
-	 * @param revision the latest revision number, 1 or more
-	 * @return the URI, {@code secret:<id>}
-	 */
-	public String addSecret(String id, String owner, Map<String, String> content, @Nullable String label,
-			int revision) {
-		if (revision < 1) {
-			throw new IllegalArgumentException("secret revisions start at 1, not " + revision);
-		}
 		synchronized (this.lock) {
 			SecretState secret = new SecretState(bareSecretId(id), owner);
 			if (this.secrets.containsKey(secret.id)) {
 				throw new IllegalArgumentException("secret '" + secret.id + "' already exists");
 			}
 			secret.label = label;
-			secret.revisions.put(revision, Map.copyOf(content));
+			secret.revisions.put(1, Map.copyOf(content));
 			this.secrets.put(secret.id, secret);
 			return "secret:" + secret.id;
 		}
 	}
 
 	/**
-	 * Grants a secret as if its owner had committed {@code secret-grant} (test setup).
+	 * Replaces a secret's revisions, as if its owner had made them with {@code secret-set}
+	 * (test setup).
 	 * @param idOrUri the secret
+	 * @param revisions revision number (1 or more) to content; the highest is the latest
+	 * @throws IllegalArgumentException for an unknown secret, no revision, or a number below 1
+	 */
+	public void setSecretRevisions(String idOrUri, SortedMap<Integer, Map<String, String>> revisions) {
+		if (revisions.isEmpty() || revisions.firstKey() < 1) {
+			throw new IllegalArgumentException("a secret has revisions numbered from 1, not " + revisions.keySet());
+		}
+		synchronized (this.lock) {
+			SecretState secret = existingSecret(idOrUri);
+			secret.revisions.clear();
+			revisions.forEach((revision, content) -> secret.revisions.put(revision, Map.copyOf(content)));
+		}
+	}
+
+	/**
+	 * Grants a secret as if its owner had committed {@code secret-grant} (test setup).
+	 * @param idOrUri a secret this application or one of its units owns
 	 * @param relationId the relation the grant belongs to; breaking the relation removes it
 	 * @param appOrUnit the relation's remote application, or one of its units
-	 * @throws IllegalArgumentException for an unknown secret or relation, or a target that is
-	 * not on the relation's remote side
+	 * @throws IllegalArgumentException for an unknown secret or relation, a secret another
+	 * application owns, a target that is not on the relation's remote side, or a unit grant
+	 * beside its application's grant in the same relation (Juju keeps one or the other)
 	 */
 	public void grantSecret(String idOrUri, int relationId, String appOrUnit) {
 		synchronized (this.lock) {
 			SecretState secret = existingSecret(idOrUri);
+			if (!secret.owner.equals(this.appName) && !secret.owner.startsWith(this.appName + "/")) {
+				throw new IllegalArgumentException("secret '" + idOrUri + "' is owned by '" + secret.owner
+						+ "': only its owner's grants are in this model");
+			}
 			String remoteApp = relationState(relationId).info.remoteApp();
 			String targetApp = appOrUnit.contains("/") ? appOrUnit.substring(0, appOrUnit.lastIndexOf('/')) : appOrUnit;
 			if (!targetApp.equals(remoteApp)) {
@@ -968,7 +973,43 @@ public final class JujuModel {
 						+ "': a secret can be granted in it only to that application or its units, not '" + appOrUnit
 						+ "'");
 			}
-			secret.grants.computeIfAbsent(relationId, (id) -> new TreeSet<>()).add(appOrUnit);
+			SortedSet<String> targets = secret.grants.computeIfAbsent(relationId, (id) -> new TreeSet<>());
+			if (!targets.isEmpty() && (targets.contains(remoteApp) || appOrUnit.equals(remoteApp))
+					&& !targets.contains(appOrUnit)) {
+				throw new IllegalArgumentException("secret '" + idOrUri + "' cannot be granted to both '" + remoteApp
+						+ "' and its units in relation " + relationId);
+			}
+			targets.add(appOrUnit);
+		}
+	}
+
+	/**
+	 * Makes a unit track a revision of a secret it consumes, as its first {@code
+	 * secret-get} would have (test setup).
+	 * @param idOrUri the secret
+	 * @param unitName the consuming unit
+	 * @param revision one of the secret's revisions
+	 */
+	public void setTrackedRevision(String idOrUri, String unitName, int revision) {
+		synchronized (this.lock) {
+			SecretState secret = existingSecret(idOrUri);
+			if (!secret.revisions.containsKey(revision)) {
+				throw new IllegalArgumentException("secret '" + idOrUri + "' has no revision " + revision + " (it has "
+						+ secret.revisions.keySet() + ")");
+			}
+			secret.tracked.put(unitName, revision);
+		}
+	}
+
+	/**
+	 * The revision a consuming unit tracks.
+	 * @param idOrUri the secret
+	 * @param unitName the consuming unit
+	 * @return the revision, or {@code null} before the unit first read the secret
+	 */
+	public @Nullable Integer trackedRevision(String idOrUri, String unitName) {
+		synchronized (this.lock) {
+			return existingSecret(idOrUri).tracked.get(unitName);
 		}
 	}
 

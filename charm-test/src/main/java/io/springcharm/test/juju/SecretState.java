@@ -39,7 +39,7 @@ final class SecretState {
 	 * Relation id to the applications and units {@code secret-grant} let read the secret in
 	 * that relation's scope.
 	 */
-	SortedMap<Integer, SortedSet<String>> grants = new TreeMap<>();
+	final SortedMap<Integer, SortedSet<String>> grants = new TreeMap<>();
 
 	SecretState(String id, String owner) {
 		this.id = id;
@@ -55,7 +55,7 @@ final class SecretState {
 		return this.grants.values().stream().anyMatch((targets) -> targets.contains(appOrUnit));
 	}
 
-	/** A deep copy of the grants, for a hook to change until it commits. */
+	/** A deep copy of the grants, for a hook to see its own changes before it commits. */
 	SortedMap<Integer, SortedSet<String>> copyOfGrants() {
 		SortedMap<Integer, SortedSet<String>> copy = new TreeMap<>();
 		this.grants.forEach((relation, targets) -> copy.put(relation, new TreeSet<>(targets)));
@@ -65,7 +65,7 @@ final class SecretState {
 	SecretView view() {
 		SortedMap<Integer, Map<String, String>> copy = new TreeMap<>();
 		this.revisions.forEach((rev, content) -> copy.put(rev, Map.copyOf(content)));
-		SortedMap<Integer, SortedSet<String>> grants = new TreeMap<>();
+		final SortedMap<Integer, SortedSet<String>> grants = new TreeMap<>();
 		this.grants.forEach((relation, targets) -> grants.put(relation,
 				Collections.unmodifiableSortedSet(new TreeSet<>(targets))));
 		return new SecretView(this.id, this.owner, this.label, this.description, this.rotation, this.expiry,

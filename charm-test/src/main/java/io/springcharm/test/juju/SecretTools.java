@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import io.springcharm.framework.tool.ToolCall;
 import io.springcharm.framework.tool.ToolResult;
@@ -232,12 +233,16 @@ final class SecretTools {
 		}
 		args.atMost(1);
 		SecretState secret = find(uri, null);
-		if (!secret.owner.equals(this.ctx.unit) && !secret.owner.equals(this.ctx.model.appName())) {
+		boolean appOwned = secret.owner.equals(this.ctx.model.appName());
+		// Juju looks the secret up among this unit's and its application's own.
+		if (!appOwned && !secret.owner.equals(this.ctx.unit)) {
 			throw ToolError.failure("secret " + ToolArgs.quote(secret.id) + " not found");
 		}
-		checkManage(secret);
-		SortedMap<Integer, SortedSet<String>> grants = grants(secret);
-		SortedSet<String> existing = grants.getOrDefault(relation.info.id(), Collections.emptySortedSet());
+		if (appOwned && !this.ctx.isLeader()) {
+			throw ToolError.failure("this unit is not the leader");
+		}
+		int relationId = relation.info.id();
+		SortedSet<String> existing = grants(secret).getOrDefault(relationId, Collections.emptySortedSet());
 		if (existing.contains(app) || (unit != null && existing.contains(unit))) {
 			return ToolResult.ok("");
 		}
@@ -245,7 +250,8 @@ final class SecretTools {
 			throw ToolError.failure(
 					"any unit level grants need to be revoked before granting access to the corresponding application");
 		}
-		grants.computeIfAbsent(relation.info.id(), (id) -> new TreeSet<>()).add((unit != null) ? unit : app);
+		String target = (unit != null) ? unit : app;
+		changeGrants(secret, (grants) -> grants.computeIfAbsent(relationId, (id) -> new TreeSet<>()).add(target));
 		return ToolResult.ok("");
 	}
 
@@ -279,27 +285,33 @@ final class SecretTools {
 		SecretState secret = find(uri, null);
 		checkManage(secret);
 		String subject = (unit != null) ? unit : app;
-		SortedMap<Integer, SortedSet<String>> grants = grants(secret);
-		grants.values().forEach((targets) -> targets.remove(subject));
-		grants.values().removeIf(Set::isEmpty);
+		changeGrants(secret, (grants) -> {
+			grants.values().forEach((targets) -> targets.remove(subject));
+			grants.values().removeIf(Set::isEmpty);
+		});
 		return ToolResult.ok("");
 	}
 
 	// --- helpers ----------------------------------------------------------------------------
 
-	/**
-	 * This hook's grants of a secret: changed in place for a secret made in this hook, or a
-	 * copy of the committed grants that replaces them at commit.
-	 */
+	/** A secret's grants as this hook sees them: the committed ones with its own changes. */
 	private SortedMap<Integer, SortedSet<String>> grants(SecretState secret) {
 		if (this.ctx.newSecrets.containsKey(secret.id)) {
 			return secret.grants;
 		}
-		return this.ctx.secretGrants.computeIfAbsent(secret.id, (id) -> {
-			SortedMap<Integer, SortedSet<String>> copy = secret.copyOfGrants();
-			this.ctx.secretOps.add(() -> secret.grants = copy);
-			return copy;
-		});
+		return this.ctx.secretGrants.computeIfAbsent(secret.id, (id) -> secret.copyOfGrants());
+	}
+
+	/**
+	 * Changes a secret's grants for the rest of this hook, and at commit replays the change
+	 * on the grants as they are then (a secret made in this hook is changed in place).
+	 */
+	private void changeGrants(SecretState secret, Consumer<SortedMap<Integer, SortedSet<String>>> change) {
+		boolean committed = !this.ctx.newSecrets.containsKey(secret.id);
+		change.accept(grants(secret));
+		if (committed) {
+			this.ctx.secretOps.add(() -> change.accept(secret.grants));
+		}
 	}
 
 	/** Whether this unit may read the secret's content (see the class comment). */

@@ -97,13 +97,23 @@ final class ConsistencyChecker {
 			if (!ids.add(secret.uri())) {
 				fail("secret id '" + secret.id() + "' is used twice");
 			}
-			if (secret.owner().equals(this.appName) || secret.owner().startsWith(this.appName + "/")) {
-				fail("secret '" + secret.id() + "' is owned by '" + secret.owner()
-						+ "': say 'application' or 'unit' for a secret this application or unit owns");
+			if (secret.owner().equals(this.appName) || secret.owner().equals(this.unitName)) {
+				fail("secret '" + secret.id() + "' is owned by '" + secret.owner() + "': say '"
+						+ (secret.owner().equals(this.appName) ? "application" : "unit") + "' for this "
+						+ (secret.owner().equals(this.appName) ? "application's" : "unit's") + " own secret");
 			}
-			if (!secret.owned() && !secret.grants().isEmpty()) {
+			boolean ownedHere = secret.owned() || secret.owner().startsWith(this.appName + "/");
+			if (!ownedHere && !secret.grants().isEmpty()) {
 				fail("secret '" + secret.id() + "' is owned by '" + secret.owner()
-						+ "': only the owner's grants are in the state");
+						+ "': only grants made in this application are in the state");
+			}
+			if (secret.owned() && secret.tracked() != null) {
+				fail("secret '" + secret.id() + "' is this " + secret.owner()
+						+ "'s own: an owner reads the latest revision and tracks none");
+			}
+			if (secret.tracked() != null && !secret.revisions().containsKey(secret.tracked())) {
+				fail("secret '" + secret.id() + "' tracks revision " + secret.tracked() + ", which it does not have "
+						+ secret.revisions().keySet());
 			}
 			secret.grants().forEach((relationId, targets) -> checkGrant(state, secret, relationId, targets));
 		}
@@ -125,6 +135,10 @@ final class ConsistencyChecker {
 				fail("secret '" + secret.id() + "' is granted to '" + target + "' in relation " + relation.relationId()
 						+ ", whose remote side is '" + remoteApp + "' and its units");
 			}
+		}
+		if (targets.contains(remoteApp) && targets.size() > 1) {
+			fail("secret '" + secret.id() + "' is granted to '" + remoteApp + "' and to its units in relation "
+					+ relation.relationId() + "; Juju keeps either the application's grant or its units'");
 		}
 	}
 
@@ -228,9 +242,9 @@ final class ConsistencyChecker {
 			fail("Juju runs " + hook + " for an application's secret only on the leader; use State.withLeader(true)");
 		}
 		Integer revision = given.revision();
-		if (revision != null && (revision < 1 || revision > secret.revision())) {
-			fail("'" + hook + "' is for revision " + revision + " of secret '" + secret.id()
-					+ "', whose latest revision is " + secret.revision());
+		if (revision != null && !secret.revisions().containsKey(revision)) {
+			fail("'" + hook + "' is for revision " + revision + " of secret '" + secret.id() + "', which has revisions "
+					+ secret.revisions().keySet());
 		}
 	}
 

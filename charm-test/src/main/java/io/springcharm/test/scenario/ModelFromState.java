@@ -59,10 +59,13 @@ final class ModelFromState {
 				default -> secret.owner();
 			};
 			// A consumed secret's label is this unit's own, not the owner's.
-			juju.addSecret(secret.id(), owner, secret.content(), secret.owned() ? secret.label() : null,
-					secret.revision());
+			juju.addSecret(secret.id(), owner, secret.content(), secret.owned() ? secret.label() : null);
+			juju.setSecretRevisions(secret.id(), secret.revisions());
 			if (!secret.owned() && secret.label() != null) {
 				juju.setConsumerLabel(secret.id(), unit, secret.label());
+			}
+			if (secret.tracked() != null) {
+				juju.setTrackedRevision(secret.id(), unit, secret.tracked());
 			}
 			secret.grants().forEach((relationId, targets) -> targets
 				.forEach((target) -> juju.grantSecret(secret.id(), relationId, target)));

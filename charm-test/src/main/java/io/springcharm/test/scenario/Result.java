@@ -21,9 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param statusHistory the unit statuses set during the run, oldest first
  * @param action how the action ended, or {@code null} for a hook
  * @param exitCode the exit code (1 also when a successful hook's commit failed)
- * @param failure what failed the hook, or {@code null}
+ * @param failure what failed the hook, or {@code null}; a
+ * {@link io.springcharm.framework.tool.RebootNowException} when {@code juju-reboot --now}
+ * stopped it
  * @param errorOutput what the entry point wrote to stderr (stack traces)
- * @param reboot the reboot the hook asked for with {@code juju-reboot}, or {@code null}
+ * @param reboot the reboot the hook asked for with {@code juju-reboot}, or {@code null};
+ * reported even when the hook then failed, though Juju reboots after a hook only when it
+ * succeeded
  */
 public record Result(State state, List<Object> events, List<ToolCallRecord> toolCalls, List<LogLine> logs,
 		List<StatusInfo> statusHistory, @Nullable ActionResult action, int exitCode, @Nullable Throwable failure,

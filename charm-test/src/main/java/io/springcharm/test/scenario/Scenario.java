@@ -336,8 +336,8 @@ public final class Scenario {
 					: secret.owner().equals(unit) ? "unit" : secret.owner();
 			boolean owned = owner.equals("application") || owner.equals("unit");
 			String label = owned ? secret.label() : juju.consumerLabel(secret.id(), unit);
-			Map<Integer, Set<String>> grants = new TreeMap<>(secret.grants());
-			secrets.add(new Secret(secret.id(), owner, label, secret.latestContent(), secret.latestRevision(), grants));
+			Integer tracked = owned ? null : juju.trackedRevision(secret.id(), unit);
+			secrets.add(new Secret(secret.id(), owner, label, secret.revisions(), tracked, new TreeMap<>(secret.grants())));
 		}
 		StatusInfo status = juju.unitStatus(unit);
 		StatusInfo app = juju.applicationStatus();

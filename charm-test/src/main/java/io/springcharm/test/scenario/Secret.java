@@ -15,37 +15,43 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id the bare id or URI
  * @param owner {@code application} (this application owns it), {@code unit} (this unit
- * owns it), or another application's name (this application consumes it)
+ * owns it), a peer unit's name (that unit owns it: readable once granted), or another
+ * application's name (this application consumes it)
  * @param label the label this unit knows the secret by: the owner's label for a secret
  * this application or unit owns, this unit's own label for one it consumes; or
  * {@code null}
- * @param content the latest revision's content, key to value
- * @param revision the latest revision's number; earlier revisions' content is not modelled
+ * @param revisions revision number (1 or more) to content, key to value; the highest is
+ * the latest
+ * @param tracked the revision this unit tracks, for a secret it does not own, or
+ * {@code null} if it has not read it yet (its first read then tracks the latest)
  * @param grants relation id to the remote application or units granted the secret in that
- * relation ({@code secret-grant}); only an owned secret has grants
+ * relation ({@code secret-grant}); for a secret this application or one of its units owns
  */
-public record Secret(String id, String owner, @Nullable String label, Map<String, String> content, int revision,
-		Map<Integer, Set<String>> grants) {
+public record Secret(String id, String owner, @Nullable String label, SortedMap<Integer, Map<String, String>> revisions,
+		@Nullable Integer tracked, Map<Integer, Set<String>> grants) {
 
 	public Secret {
-		content = Map.copyOf(content);
-		if (revision < 1) {
-			throw new IllegalArgumentException("secret revisions start at 1, not " + revision);
+		if (revisions.isEmpty() || revisions.firstKey() < 1) {
+			throw new IllegalArgumentException("a secret has revisions numbered from 1, not " + revisions.keySet());
 		}
+		SortedMap<Integer, Map<String, String>> content = new TreeMap<>();
+		revisions.forEach((revision, values) -> content.put(revision, Map.copyOf(values)));
+		revisions = Collections.unmodifiableSortedMap(content);
 		SortedMap<Integer, Set<String>> copy = new TreeMap<>();
 		grants.forEach((relation, targets) -> copy.put(relation, Collections.unmodifiableSortedSet(new TreeSet<>(targets))));
 		grants = Collections.unmodifiableSortedMap(copy);
 	}
 
 	/**
-	 * A secret at revision 1 with no grants.
+	 * A secret with one revision, no grants, not yet read.
 	 * @param id the bare id or URI
-	 * @param owner {@code application}, {@code unit}, or the owning application's name
+	 * @param owner {@code application}, {@code unit}, a peer unit, or the owning
+	 * application's name
 	 * @param label the label this unit knows it by, or {@code null}
-	 * @param content the content, key to value
+	 * @param content revision 1's content, key to value
 	 */
 	public Secret(String id, String owner, @Nullable String label, Map<String, String> content) {
-		this(id, owner, label, content, 1, Map.of());
+		this(id, owner, label, new TreeMap<>(Map.of(1, content)), null, Map.of());
 	}
 
 	/** The URI, as Juju passes it in {@code JUJU_SECRET_ID}: {@code secret:<id>}. */
@@ -53,12 +59,33 @@ public record Secret(String id, String owner, @Nullable String label, Map<String
 		return this.id.startsWith("secret:") ? this.id : "secret:" + this.id;
 	}
 
+	/** The latest revision's number. */
+	public int revision() {
+		return this.revisions.lastKey();
+	}
+
+	/** The latest revision's content. */
+	public Map<String, String> content() {
+		return this.revisions.get(revision());
+	}
+
 	/**
-	 * @param revision the latest revision's number; {@link #content()} is its content
+	 * @param revision a revision number, 1 or more
+	 * @param content its content
+	 * @return a copy with that revision added (or replaced)
+	 */
+	public Secret withRevision(int revision, Map<String, String> content) {
+		SortedMap<Integer, Map<String, String>> all = new TreeMap<>(this.revisions);
+		all.put(revision, content);
+		return new Secret(this.id, this.owner, this.label, all, this.tracked, this.grants);
+	}
+
+	/**
+	 * @param revision one of the revisions, which this unit tracks (a secret it consumes)
 	 * @return a copy
 	 */
-	public Secret withRevision(int revision) {
-		return new Secret(this.id, this.owner, this.label, this.content, revision, this.grants);
+	public Secret withTracked(int revision) {
+		return new Secret(this.id, this.owner, this.label, this.revisions, revision, this.grants);
 	}
 
 	/**
@@ -72,10 +99,10 @@ public record Secret(String id, String owner, @Nullable String label, Map<String
 		SortedSet<String> targets = new TreeSet<>(all.getOrDefault(relationId, Set.of()));
 		targets.add(appOrUnit);
 		all.put(relationId, targets);
-		return new Secret(this.id, this.owner, this.label, this.content, this.revision, all);
+		return new Secret(this.id, this.owner, this.label, this.revisions, this.tracked, all);
 	}
 
-	/** Whether this application or unit owns it, rather than consuming it. */
+	/** Whether this application or unit owns it. */
 	public boolean owned() {
 		return this.owner.equals("application") || this.owner.equals("unit");
 	}
@@ -84,6 +111,7 @@ public record Secret(String id, String owner, @Nullable String label, Map<String
 	public String toString() {
 		// Content is secret: show only its keys.
 		return "Secret[id=" + this.id + ", owner=" + this.owner + ", label=" + this.label + ", keys="
-				+ new TreeSet<>(this.content.keySet()) + ", revision=" + this.revision + ", grants=" + this.grants + "]";
+				+ new TreeSet<>(content().keySet()) + ", revisions=" + this.revisions.keySet() + ", tracked="
+				+ this.tracked + ", grants=" + this.grants + "]";
 	}
 }

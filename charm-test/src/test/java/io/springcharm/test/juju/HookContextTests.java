@@ -406,16 +406,22 @@ class HookContextTests {
 		assertThat(run(leader, "secret-grant", app, "-r", db, "--unit", "mysql/0").exitCode())
 			.as("a unit grant under an application grant changes nothing")
 			.isZero();
+		this.model.grantSecret(app, this.peer, "test-charm/1");
 		leader.commit();
-		assertThat(this.model.secret(app).orElseThrow().grants()).containsExactly(
-				Map.entry(this.db, new java.util.TreeSet<>(Set.of("mysql"))));
+		assertThat(this.model.secret(app).orElseThrow().grants()).as("the hook's changes replayed on the model's")
+			.containsOnly(Map.entry(this.db, new java.util.TreeSet<>(Set.of("mysql"))),
+					Map.entry(this.peer, new java.util.TreeSet<>(Set.of("test-charm/1"))));
 		HookContext failed = hook("test-charm/0", "update-status");
 		run(failed, "secret-revoke", app, "--app", "mysql");
 		failed.discard();
 		assertThat(this.model.secret(app).orElseThrow().grants()).as("a failed hook grants and revokes nothing")
-			.containsKey(this.db);
+			.containsKeys(this.db, this.peer);
 		this.model.breakRelation(this.db);
-		assertThat(this.model.secret(app).orElseThrow().grants()).as("gone with the relation").isEmpty();
+		assertThat(this.model.secret(app).orElseThrow().grants()).as("gone with the relation")
+			.containsOnlyKeys(this.peer);
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.model.grantSecret(theirs, this.peer, "test-charm/1"))
+			.withMessageContaining("only its owner's grants are in this model");
 	}
 
 	@Test
@@ -442,7 +448,8 @@ class HookContextTests {
 
 	@Test
 	void anotherApplicationsSecretIsReadableWithoutAGrantInThisModel() {
-		String theirs = this.model.addSecret("their-secret", "mysql", Map.of("password", "y"), null, 3);
+		String theirs = this.model.addSecret("their-secret", "mysql", Map.of("password", "y"), null);
+		this.model.setSecretRevisions(theirs, new java.util.TreeMap<>(Map.of(3, Map.of("password", "y"))));
 		HookContext ctx = hook("test-charm/1", "update-status");
 		assertThat(run(ctx, "secret-get", theirs, "--label", "db-password", "password").stdout()).isEqualTo("y\n");
 		ctx.commit();

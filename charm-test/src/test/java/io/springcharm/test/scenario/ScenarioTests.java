@@ -12,6 +12,7 @@ import io.springcharm.framework.event.HookStartingEvent;
 import io.springcharm.framework.event.RelationChangedEvent;
 import io.springcharm.framework.event.SecretChangedEvent;
 import io.springcharm.framework.event.SecretRemoveEvent;
+import io.springcharm.framework.tool.PermissionDeniedException;
 import io.springcharm.framework.tool.RebootNowException;
 import io.springcharm.test.juju.LogLine;
 import io.springcharm.test.juju.Reboot;
@@ -135,18 +136,33 @@ class ScenarioTests {
 
 	@Test
 	void secretChangedReadsTheNewRevisionUnderTheUnitsOwnLabel(Scenario scenario) {
-		Secret shared = new Secret("s1", "vault", "db-creds", Map.of("username", "alice")).withRevision(2);
+		Secret shared = new Secret("s1", "vault", "db-creds", Map.of("username", "bob"))
+			.withRevision(2, Map.of("username", "alice"))
+			.withTracked(1);
 		Result result = scenario.run(Event.secretChanged(shared), State.empty().withSecrets(shared));
 		assertThat(result.succeeded()).isTrue();
-		assertThat(result.state().storedValues()).containsEntry("secret-user", "alice")
+		assertThat(result.state().storedValues()).as("read with --refresh, not the tracked revision 1")
+			.containsEntry("secret-user", "alice")
 			.containsEntry("secret-label", "db-creds");
 		assertThat(result.events(SecretChangedEvent.class)).singleElement()
 			.satisfies((e) -> assertThat(e.secretId()).isEqualTo("secret:s1"))
 			.satisfies((e) -> assertThat(e.revision()).isNull());
 		assertThat(result.state().secret("db-creds")).hasValueSatisfying((s) -> {
 			assertThat(s.owner()).isEqualTo("vault");
-			assertThat(s.revision()).isEqualTo(2);
+			assertThat(s.tracked()).isEqualTo(2);
 		});
+	}
+
+	@Test
+	void aPeerUnitsSecretIsReadableOnlyOnceGranted(Scenario scenario) {
+		PeerRelation cluster = PeerRelation.of(1, "cluster").withPeer("test-charm/1", Map.of());
+		Secret theirs = new Secret("s8", "test-charm/1", "peer-token", Map.of("username", "carol"));
+		State in = State.empty().withRelation(cluster).withSecrets(theirs);
+		Result refused = scenario.run(Event.secretChanged(theirs), in);
+		assertThat(refused.failure()).isInstanceOf(PermissionDeniedException.class);
+		Result granted = scenario.run(Event.secretChanged(theirs), in.withSecrets(theirs.withGrant(1, "test-charm/0")));
+		assertThat(granted.succeeded()).isTrue();
+		assertThat(granted.state().storedValues()).containsEntry("secret-user", "carol");
 	}
 
 	@Test
@@ -164,16 +180,17 @@ class ScenarioTests {
 
 	@Test
 	void secretRemoveNamesTheRevisionNobodyTracks(Scenario scenario) {
-		Secret token = new Secret("s3", "unit", null, Map.of("token", "t3")).withRevision(3);
+		Secret token = new Secret("s3", "unit", null, Map.of("token", "t1"))
+			.withRevision(2, Map.of("token", "t2"))
+			.withRevision(3, Map.of("token", "t3"));
 		Result result = scenario.run(Event.secretRemove(token, 2), State.empty().withSecrets(token));
 		assertThat(result.events(SecretRemoveEvent.class)).singleElement()
 			.satisfies((e) -> assertThat(e.revision()).isEqualTo(2));
-		assertThat(result.toolCalls()).extracting((c) -> c.call().toString())
-			.contains("secret-remove secret:s3 --revision 2");
-		assertThat(result.state().secret("s3")).hasValueSatisfying((s) -> assertThat(s.revision()).isEqualTo(3));
+		assertThat(result.state().secret("s3"))
+			.hasValueSatisfying((s) -> assertThat(s.revisions()).containsOnlyKeys(1, 3));
 		assertThatExceptionOfType(InconsistentScenarioException.class)
 			.isThrownBy(() -> scenario.run(Event.secretRemove(token, 4), State.empty().withSecrets(token)))
-			.withMessageContaining("whose latest revision is 3");
+			.withMessageContaining("which has revisions [1, 2, 3]");
 	}
 
 	@Test
@@ -210,7 +227,7 @@ class ScenarioTests {
 			.withMessageContaining("needs a secret");
 		assertThatExceptionOfType(InconsistentScenarioException.class)
 			.isThrownBy(() -> scenario.run(Event.install(), State.empty().withSecrets(consumed.withGrant(5, "mysql"))))
-			.withMessageContaining("only the owner's grants");
+			.withMessageContaining("only grants made in this application");
 		assertThatExceptionOfType(InconsistentScenarioException.class)
 			.isThrownBy(() -> scenario.run(Event.install(), State.empty().withSecrets(owned.withGrant(5, "mysql"))))
 			.withMessageContaining("relation 5, which is not in the state's relations");
@@ -221,7 +238,14 @@ class ScenarioTests {
 		Secret ownName = new Secret("s7", "test-charm", null, Map.of("password", "z"));
 		assertThatExceptionOfType(InconsistentScenarioException.class)
 			.isThrownBy(() -> scenario.run(Event.install(), State.empty().withSecrets(ownName)))
-			.withMessageContaining("say 'application' or 'unit'");
+			.withMessageContaining("say 'application'");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.install(), State.empty().withSecrets(owned.withTracked(1))))
+			.withMessageContaining("tracks none");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.install(),
+					State.empty().withRelation(db).withSecrets(owned.withGrant(5, "mysql").withGrant(5, "mysql/0"))))
+			.withMessageContaining("either the application's grant or its units'");
 	}
 
 	@Test

@@ -812,7 +812,9 @@ public final class HookTools {
 	/**
 	 * {@code secret-revoke [--relation <relation>] [--app <app>] [--unit <unit>] <id>}:
 	 * takes back access granted with {@link #secretGrant}. Juju buffers it until the hook
-	 * succeeds.
+	 * succeeds. In a relation hook Juju takes that relation when none is given: there, with
+	 * no arguments it revokes the remote application, and an {@code app} is refused ("do not
+	 * specify both relation and app").
 	 * @param id the secret URI
 	 * @param relationId the relation whose grant to revoke, or {@code null}
 	 * @param app revoke for this whole application, or {@code null}
