@@ -300,8 +300,13 @@ public final class LocalModel implements AutoCloseable {
 				return;
 			}
 		}
+		List<String> last = this.hookLog.subList(Math.max(0, this.hookLog.size() - 5), this.hookLog.size())
+			.stream()
+			.map((record) -> record.unit() + " " + record.hook())
+			.toList();
 		throw new IllegalStateException("the model did not settle after " + MAX_HOOKS_PER_SETTLE
-				+ " hooks; the charm keeps changing relation data or settings in response to its own changes");
+				+ " hooks (the last: " + last + "); the charm keeps changing relation data or settings in response "
+				+ "to its own changes, or calls juju-reboot --now in every run of a hook");
 	}
 
 	// --- views ----------------------------------------------------------------------------------
