@@ -69,6 +69,6 @@ final class SecretState {
 		this.grants.forEach((relation, targets) -> grants.put(relation,
 				Collections.unmodifiableSortedSet(new TreeSet<>(targets))));
 		return new SecretView(this.id, this.owner, this.label, this.description, this.rotation, this.expiry,
-				Collections.unmodifiableSortedMap(copy), Collections.unmodifiableSortedMap(grants));
+				Collections.unmodifiableSortedMap(copy), Collections.unmodifiableSortedMap(grants), Map.copyOf(this.tracked));
 	}
 }

@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param revisions revision number to content (key to plain value)
  * @param grants relation id to the applications and units granted the secret in that
  * relation ({@code secret-grant})
+ * @param tracked consuming unit to the revision it tracks
  */
 public record SecretView(String id, String owner, @Nullable String label, @Nullable String description,
 		@Nullable String rotation, @Nullable String expiry, SortedMap<Integer, Map<String, String>> revisions,
-		SortedMap<Integer, SortedSet<String>> grants) {
+		SortedMap<Integer, SortedSet<String>> grants, Map<String, Integer> tracked) {
 
 	/** The URI, {@code secret:<id>}. */
 	public String uri() {

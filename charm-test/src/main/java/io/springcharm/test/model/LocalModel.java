@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.springcharm.framework.hook.Hook;
 import io.springcharm.framework.hook.JujuVersion;
 import io.springcharm.framework.metadata.CharmMetadata;
 import io.springcharm.test.juju.CommitException;
@@ -25,10 +26,12 @@ import io.springcharm.test.juju.HookEnvironmentBuilder;
 import io.springcharm.test.juju.JujuModel;
 import io.springcharm.test.juju.Reboot;
 import io.springcharm.test.juju.RelationInfo;
+import io.springcharm.test.juju.SecretView;
 import io.springcharm.test.juju.StatusInfo;
 import io.springcharm.test.juju.ToolCallRecord;
 import io.springcharm.test.model.UnitAgent.PendingHook;
 import io.springcharm.test.model.UnitAgent.RelationSeen;
+import io.springcharm.test.model.UnitAgent.SecretEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -272,6 +275,49 @@ public final class LocalModel implements AutoCloseable {
 	}
 
 	/**
+	 * Runs {@code secret-rotate} for a secret of this application, as Juju does when its
+	 * rotation policy is due (the local model has no clock): on the unit that owns it, or on
+	 * the leader for an application's secret. Then settles.
+	 * @param idOrUri the secret
+	 * @throws IllegalArgumentException for an unknown secret or one another application owns
+	 */
+	public void rotateSecret(String idOrUri) {
+		ownerHook(idOrUri, "secret-rotate", null);
+	}
+
+	/**
+	 * Runs {@code secret-expired} for a revision of a secret of this application, as Juju
+	 * does at its expiry time: on the unit that owns it, or on the leader for an
+	 * application's secret. Then settles.
+	 * @param idOrUri the secret
+	 * @param revision the expired revision
+	 * @throws IllegalArgumentException for an unknown secret or revision, or a secret another
+	 * application owns
+	 */
+	public void expireSecret(String idOrUri, int revision) {
+		ownerHook(idOrUri, "secret-expired", revision);
+	}
+
+	private void ownerHook(String idOrUri, String hook, @Nullable Integer revision) {
+		SecretView secret = this.juju.secret(idOrUri)
+			.orElseThrow(() -> new IllegalArgumentException("no secret '" + idOrUri + "' in the model"));
+		if (revision != null && !secret.revisions().containsKey(revision)) {
+			throw new IllegalArgumentException("secret '" + idOrUri + "' has no revision " + revision + " (it has "
+					+ secret.revisions().keySet() + ")");
+		}
+		String app = this.juju.appName();
+		String owner = secret.owner().equals(app) ? this.juju.leader() : secret.owner();
+		UnitAgent agent = (owner != null) ? this.agents.get(owner) : null;
+		if (agent == null) {
+			throw new IllegalArgumentException("secret '" + idOrUri + "' is owned by '" + secret.owner()
+					+ "', which has no unit here to run " + hook);
+		}
+		Set<String> failedBefore = failedUnits();
+		agent.secretEvents.add(new SecretEvent(hook, secret.id(), revision));
+		settle(failedBefore);
+	}
+
+	/**
 	 * Retries each failed hook once (Juju retries automatically), then runs hooks until no
 	 * unit has anything to do. The other operations settle too, retrying only the hooks
 	 * that had failed before the operation, so that a hook failing during an operation
@@ -456,6 +502,10 @@ public final class LocalModel implements AutoCloseable {
 			int version = this.juju.leaderSettingsVersion();
 			return PendingHook.of("leader-settings-changed", () -> agent.leaderSettingsSeen = version);
 		}
+		PendingHook secretHook = nextSecretHook(agent);
+		if (secretHook != null) {
+			return secretHook;
+		}
 		if (agent.configSeen < this.juju.configVersion()) {
 			return configChanged(agent);
 		}
@@ -466,6 +516,57 @@ public final class LocalModel implements AutoCloseable {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The unit's next secret hook (juju-reference §2.9): one a test asked for, then
+	 * secret-changed for a consumed secret with a revision newer than the one the unit
+	 * tracks, then secret-remove for an owned revision that is not the latest and that no
+	 * consumer tracks. Each runs once per revision on a unit. An application's secret is
+	 * the leader's.
+	 */
+	private @Nullable PendingHook nextSecretHook(UnitAgent agent) {
+		String unit = agent.name();
+		String app = this.juju.appName();
+		boolean leader = this.juju.isLeader(unit);
+		while (!agent.secretEvents.isEmpty()) {
+			SecretEvent event = agent.secretEvents.poll();
+			SecretView secret = this.juju.secret(event.secretId()).orElse(null);
+			// Juju skips an owner's hook for a secret gone since, or for an application's
+			// secret once the unit no longer leads.
+			if (secret != null && (leader || !secret.owner().equals(app))) {
+				return PendingHook.secret(event.hook(), ownerSecret(secret, event.revision()), () -> {
+				});
+			}
+		}
+		for (SecretView secret : this.juju.secrets()) {
+			int latest = secret.latestRevision();
+			boolean owner = secret.owner().equals(unit) || (secret.owner().equals(app) && leader);
+			if (!owner && !secret.owner().equals(app)) {
+				Integer tracked = secret.tracked().get(unit);
+				if (tracked != null && tracked < latest && agent.secretChangedFor.getOrDefault(secret.id(), 0) < latest) {
+					String label = this.juju.consumerLabel(secret.id(), unit);
+					return PendingHook.secret("secret-changed",
+							new Hook.Secret(secret.uri(), (label != null) ? label : "", null),
+							() -> agent.secretChangedFor.put(secret.id(), latest));
+				}
+			}
+			if (owner) {
+				for (int revision : secret.revisions().keySet()) {
+					String key = secret.id() + "/" + revision;
+					if (revision != latest && !secret.tracked().containsValue(revision)
+							&& !agent.secretRemovedFor.contains(key)) {
+						return PendingHook.secret("secret-remove", ownerSecret(secret, revision),
+								() -> agent.secretRemovedFor.add(key));
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Hook.Secret ownerSecret(SecretView secret, @Nullable Integer revision) {
+		return new Hook.Secret(secret.uri(), (secret.label() != null) ? secret.label() : "", revision);
 	}
 
 	private PendingHook configChanged(UnitAgent agent) {
@@ -599,6 +700,13 @@ public final class LocalModel implements AutoCloseable {
 			.jujuVersion(this.jujuVersion);
 		if (hook.relationId() != null) {
 			builder.relation(hook.relationId(), hook.remoteUnit()).departingUnit(hook.departingUnit());
+		}
+		Hook.Secret secret = hook.secret();
+		if (secret != null) {
+			builder.put("JUJU_SECRET_ID", secret.id()).put("JUJU_SECRET_LABEL", secret.label());
+			if (secret.revision() != null) {
+				builder.put("JUJU_SECRET_REVISION", secret.revision().toString());
+			}
 		}
 		Map<String, String> env = builder.build();
 		HookContext context = this.juju.beginHook(unit, hook.hook(), env);

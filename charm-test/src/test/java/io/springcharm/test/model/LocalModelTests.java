@@ -7,9 +7,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.springcharm.framework.state.UnitState;
 import io.springcharm.framework.tool.ToolRunner;
+import io.springcharm.test.juju.JujuModel;
 import io.springcharm.test.juju.StatusInfo;
 import io.springcharm.test.model.charm.TestCharm;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +140,66 @@ class LocalModelTests {
 			.containsExactly("config-changed", "config-changed", "start", "config-changed");
 		assertThat(this.model.unit("test-charm/0").agentState()).isEqualTo("idle");
 		assertThat(this.model.unit("test-charm/0").workloadStatus()).isNotEqualTo("error");
+	}
+
+	@Test
+	void secretChangedRunsOnlyOnAUnitTrackingAnOlderRevision() throws IOException {
+		model().deploy(2);
+		JujuModel juju = this.model.model();
+		String uri = juju.addSecret("s1", "vault", Map.of("username", "bob"), null);
+		juju.setConsumerLabel(uri, "test-charm/1", "creds");
+		juju.setTrackedRevision(uri, "test-charm/1", 1);
+		juju.setSecretRevisions(uri, new TreeMap<>(Map.of(1, Map.of("username", "bob"), 2, Map.of("username", "alice"))));
+		int before = this.model.hookLog().size();
+		this.model.settle();
+		assertThat(this.model.hookLog().subList(before, this.model.hookLog().size()))
+			.extracting(HookRecord::unit, HookRecord::hook)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("test-charm/1", "secret-changed"));
+		assertThat(this.environments.get(this.environments.size() - 1)).containsEntry("JUJU_SECRET_ID", "secret:s1")
+			.containsEntry("JUJU_SECRET_LABEL", "creds")
+			.doesNotContainKey("JUJU_SECRET_REVISION");
+		assertThat(unitState(this.model.unit("test-charm/1")).path("values").path("secret-user").asString())
+			.isEqualTo("alice");
+		assertThat(juju.trackedRevision(uri, "test-charm/1")).isEqualTo(2);
+		// As a charm that reads without refreshing would leave it: still no second run.
+		juju.setTrackedRevision(uri, "test-charm/1", 1);
+		int after = this.model.hookLog().size();
+		this.model.settle();
+		assertThat(this.model.hookLog()).as("once per revision").hasSize(after);
+	}
+
+	@Test
+	void rotatingAnApplicationsSecretRunsOnTheLeaderThenItsOldRevisionIsRemoved() {
+		model().deploy(2);
+		JujuModel juju = this.model.model();
+		String uri = juju.addSecret("s2", "test-charm", Map.of("password", "old"), "admin");
+		int before = this.model.hookLog().size();
+		this.model.rotateSecret(uri);
+		assertThat(this.model.hookLog().subList(before, this.model.hookLog().size()))
+			.extracting(HookRecord::unit, HookRecord::hook)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("test-charm/0", "secret-rotate"),
+					org.assertj.core.groups.Tuple.tuple("test-charm/0", "secret-remove"));
+		assertThat(this.environments.get(this.environments.size() - 1)).containsEntry("JUJU_SECRET_REVISION", "1")
+			.containsEntry("JUJU_SECRET_LABEL", "admin");
+		assertThat(juju.secret(uri).orElseThrow().revisions()).containsOnlyKeys(2)
+			.containsEntry(2, Map.of("password", "rotated-test-charm/0"));
+		this.model.expireSecret(uri, 2);
+		assertThat(this.model.hookLog().get(this.model.hookLog().size() - 1))
+			.extracting(HookRecord::unit, HookRecord::hook)
+			.containsExactly("test-charm/0", "secret-expired");
+		assertThat(this.environments.get(this.environments.size() - 1)).containsEntry("JUJU_SECRET_REVISION", "2");
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.model.expireSecret(uri, 1))
+			.withMessageContaining("has no revision 1");
+		String kept = juju.addSecret("s4", "test-charm", Map.of("password", "a"), "keep-revisions");
+		juju.setSecretRevisions(kept, new TreeMap<>(Map.of(1, Map.of("password", "a"), 2, Map.of("password", "b"))));
+		this.model.settle();
+		int afterRemove = this.model.hookLog().size();
+		assertThat(this.model.hookLog().get(afterRemove - 1)).extracting(HookRecord::hook).isEqualTo("secret-remove");
+		this.model.settle();
+		assertThat(this.model.hookLog()).as("once per revision, even if the charm keeps it").hasSize(afterRemove);
+		String theirs = juju.addSecret("s3", "vault", Map.of("password", "x"), null);
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.model.rotateSecret(theirs))
+			.withMessageContaining("owned by 'vault'");
 	}
 
 	@Test

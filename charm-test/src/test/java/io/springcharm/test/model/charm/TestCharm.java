@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * remember that they saw leader settings; relation-changed remembers who changed; actions
  * return the password, the software resource's first line and the cloud type, share a
  * secret, or fail; secret-changed remembers the new username, secret-rotate sets a new
- * password, and secret-remove removes the revision nobody uses.
+ * password, and secret-remove removes the revision nobody uses unless the secret's label is
+ * {@code keep-revisions}.
  */
 @Charm
 public class TestCharm {
@@ -145,7 +146,9 @@ public class TestCharm {
 
 		@EventListener
 		void secretRevisionUnused(SecretRemoveEvent event) {
-			this.tools.secretRemove(event.secretId(), event.revision());
+			if (!event.label().equals("keep-revisions")) {
+				this.tools.secretRemove(event.secretId(), event.revision());
+			}
 		}
 	}
 }
