@@ -211,6 +211,11 @@ public final class JujuModel {
 			for (RelationState relation : this.relations.values()) {
 				relation.members.remove(unitName);
 			}
+			// Juju drops a removed unit's consumer records, so the revisions it tracked can go.
+			for (SecretState secret : this.secrets.values()) {
+				secret.tracked.remove(unitName);
+				secret.consumerLabels.remove(unitName);
+			}
 		}
 	}
 
@@ -937,7 +942,8 @@ public final class JujuModel {
 	 * (test setup).
 	 * @param idOrUri the secret
 	 * @param revisions revision number (1 or more) to content; the highest is the latest
-	 * @throws IllegalArgumentException for an unknown secret, no revision, or a number below 1
+	 * @throws IllegalArgumentException for an unknown secret, no revision, a number below 1,
+	 * or the loss of a revision a unit tracks
 	 */
 	public void setSecretRevisions(String idOrUri, SortedMap<Integer, Map<String, String>> revisions) {
 		if (revisions.isEmpty() || revisions.firstKey() < 1) {
@@ -945,6 +951,12 @@ public final class JujuModel {
 		}
 		synchronized (this.lock) {
 			SecretState secret = existingSecret(idOrUri);
+			secret.tracked.forEach((unit, revision) -> {
+				if (!revisions.containsKey(revision)) {
+					throw new IllegalArgumentException("secret '" + idOrUri + "' would lose revision " + revision
+							+ ", which " + unit + " tracks");
+				}
+			});
 			secret.revisions.clear();
 			revisions.forEach((revision, content) -> secret.revisions.put(revision, Map.copyOf(content)));
 		}
@@ -993,6 +1005,10 @@ public final class JujuModel {
 	public void setTrackedRevision(String idOrUri, String unitName, int revision) {
 		synchronized (this.lock) {
 			SecretState secret = existingSecret(idOrUri);
+			if (secret.owner.equals(unitName) || secret.owner.equals(this.appName)) {
+				throw new IllegalArgumentException(unitName + " owns secret '" + idOrUri
+						+ "' or is of the application that does: an owner reads the latest revision and tracks none");
+			}
 			if (!secret.revisions.containsKey(revision)) {
 				throw new IllegalArgumentException("secret '" + idOrUri + "' has no revision " + revision + " (it has "
 						+ secret.revisions.keySet() + ")");

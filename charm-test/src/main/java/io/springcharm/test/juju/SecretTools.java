@@ -119,6 +119,10 @@ final class SecretTools {
 			revision = args.flag("peek") ? secret.latest() : secret.tracked.get(this.ctx.unit);
 		}
 		Map<String, String> content = secret.revisions.get(revision);
+		if (content == null) {
+			// Its owner removed the revision this unit tracks.
+			throw ToolError.failure("secret " + ToolArgs.quote(secret.id) + " revision " + revision + " not found");
+		}
 		String key = args.positional(1);
 		if (key == null) {
 			return this.ctx.emit(args, content, format);

@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * and machine root, whose hooks run through a {@link HookExecutor} (in this JVM, or as real
  * {@code dispatch} processes) against an in-memory {@link JujuModel}, in Juju's order
  * (juju-reference §2): the initial sequence, relation joined/changed/departed, leadership
- * hooks, config-changed, teardown, with Juju's commit rules and coalescing.
+ * hooks, secret hooks, config-changed, start after a reboot, teardown, with Juju's commit
+ * rules and coalescing.
  * <p>
  * Every operation runs hooks until the model is quiescent ({@link #settle()}). Hooks of
  * different units interleave one at a time, round robin. A failed hook (non-zero exit)
@@ -275,9 +276,11 @@ public final class LocalModel implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code secret-rotate} for a secret of this application, as Juju does when its
-	 * rotation policy is due (the local model has no clock): on the unit that owns it, or on
-	 * the leader for an application's secret. Then settles.
+	 * Runs {@code secret-rotate} once for a secret of this application, as Juju does when
+	 * its rotation policy is due (the local model has no clock, and neither checks the
+	 * policy nor repeats the hook): on the unit that owns it, or on the leader for an
+	 * application's secret. If leadership moves before it runs, it is dropped, as Juju drops
+	 * it. Then settles.
 	 * @param idOrUri the secret
 	 * @throws IllegalArgumentException for an unknown secret or one another application owns
 	 */
@@ -286,9 +289,10 @@ public final class LocalModel implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code secret-expired} for a revision of a secret of this application, as Juju
-	 * does at its expiry time: on the unit that owns it, or on the leader for an
-	 * application's secret. Then settles.
+	 * Runs {@code secret-expired} once for a revision of a secret of this application, as
+	 * Juju does at its expiry time (no expiry is checked): on the unit that owns it, or on
+	 * the leader for an application's secret. If leadership moves before it runs, it is
+	 * dropped. Then settles.
 	 * @param idOrUri the secret
 	 * @param revision the expired revision
 	 * @throws IllegalArgumentException for an unknown secret or revision, or a secret another
@@ -308,9 +312,9 @@ public final class LocalModel implements AutoCloseable {
 		String app = this.juju.appName();
 		String owner = secret.owner().equals(app) ? this.juju.leader() : secret.owner();
 		UnitAgent agent = (owner != null) ? this.agents.get(owner) : null;
-		if (agent == null) {
+		if (agent == null || agent.dying) {
 			throw new IllegalArgumentException("secret '" + idOrUri + "' is owned by '" + secret.owner()
-					+ "', which has no unit here to run " + hook);
+					+ "', which has no live unit here to run " + hook);
 		}
 		Set<String> failedBefore = failedUnits();
 		agent.secretEvents.add(new SecretEvent(hook, secret.id(), revision));
@@ -519,46 +523,54 @@ public final class LocalModel implements AutoCloseable {
 	}
 
 	/**
-	 * The unit's next secret hook (juju-reference §2.9): one a test asked for, then
-	 * secret-changed for a consumed secret with a revision newer than the one the unit
-	 * tracks, then secret-remove for an owned revision that is not the latest and that no
-	 * consumer tracks. Each runs once per revision on a unit. An application's secret is
+	 * The unit's next secret hook (juju-reference §2.9): one a test asked for (expired before
+	 * rotate), then secret-changed for a consumed secret with a revision newer than the one
+	 * the unit tracks, then secret-remove for an owned revision that is not the latest and
+	 * that no consumer tracks. Each runs once per revision on a unit. An application's secret is
 	 * the leader's.
 	 */
 	private @Nullable PendingHook nextSecretHook(UnitAgent agent) {
 		String unit = agent.name();
 		String app = this.juju.appName();
 		boolean leader = this.juju.isLeader(unit);
-		while (!agent.secretEvents.isEmpty()) {
-			SecretEvent event = agent.secretEvents.poll();
-			SecretView secret = this.juju.secret(event.secretId()).orElse(null);
-			// Juju skips an owner's hook for a secret gone since, or for an application's
-			// secret once the unit no longer leads.
-			if (secret != null && (leader || !secret.owner().equals(app))) {
-				return PendingHook.secret(event.hook(), ownerSecret(secret, event.revision()), () -> {
-				});
-			}
-		}
-		for (SecretView secret : this.juju.secrets()) {
-			int latest = secret.latestRevision();
-			boolean owner = secret.owner().equals(unit) || (secret.owner().equals(app) && leader);
-			if (!owner && !secret.owner().equals(app)) {
-				Integer tracked = secret.tracked().get(unit);
-				if (tracked != null && tracked < latest && agent.secretChangedFor.getOrDefault(secret.id(), 0) < latest) {
-					String label = this.juju.consumerLabel(secret.id(), unit);
-					return PendingHook.secret("secret-changed",
-							new Hook.Secret(secret.uri(), (label != null) ? label : "", null),
-							() -> agent.secretChangedFor.put(secret.id(), latest));
+		// Juju's secrets resolver: expired, rotate, every changed, then every remove.
+		for (String hook : List.of("secret-expired", "secret-rotate")) {
+			for (SecretEvent event : List.copyOf(agent.secretEvents)) {
+				if (!event.hook().equals(hook)) {
+					continue;
+				}
+				agent.secretEvents.remove(event);
+				SecretView secret = this.juju.secret(event.secretId()).orElse(null);
+				// Juju skips an owner's hook for a secret gone since, or for an application's
+				// secret once the unit no longer leads.
+				if (secret != null && (leader || !secret.owner().equals(app))) {
+					return PendingHook.secret(hook, ownerSecret(secret, event.revision()), () -> {
+					});
 				}
 			}
-			if (owner) {
-				for (int revision : secret.revisions().keySet()) {
-					String key = secret.id() + "/" + revision;
-					if (revision != latest && !secret.tracked().containsValue(revision)
-							&& !agent.secretRemovedFor.contains(key)) {
-						return PendingHook.secret("secret-remove", ownerSecret(secret, revision),
-								() -> agent.secretRemovedFor.add(key));
-					}
+		}
+		List<SecretView> secrets = this.juju.secrets();
+		for (SecretView secret : secrets) {
+			int latest = secret.latestRevision();
+			Integer tracked = secret.tracked().get(unit);
+			if (!secret.owner().equals(unit) && !secret.owner().equals(app) && tracked != null && tracked < latest
+					&& agent.secretChangedFor.getOrDefault(secret.id(), 0) < latest) {
+				String label = this.juju.consumerLabel(secret.id(), unit);
+				return PendingHook.secret("secret-changed",
+						new Hook.Secret(secret.uri(), (label != null) ? label : "", null),
+						() -> agent.secretChangedFor.put(secret.id(), latest));
+			}
+		}
+		for (SecretView secret : secrets) {
+			if (!secret.owner().equals(unit) && !(secret.owner().equals(app) && leader)) {
+				continue;
+			}
+			for (int revision : secret.revisions().keySet()) {
+				String key = secret.id() + "/" + revision;
+				if (revision != secret.latestRevision() && !secret.tracked().containsValue(revision)
+						&& !agent.secretRemovedFor.contains(key)) {
+					return PendingHook.secret("secret-remove", ownerSecret(secret, revision),
+							() -> agent.secretRemovedFor.add(key));
 				}
 			}
 		}

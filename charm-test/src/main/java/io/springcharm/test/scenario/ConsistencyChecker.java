@@ -232,6 +232,10 @@ final class ConsistencyChecker {
 			if (secret.owned()) {
 				fail("Juju runs secret-changed only on the units that consume a secret, never for its owner's");
 			}
+			if (secret.tracked() == null || secret.tracked() >= secret.revision()) {
+				fail("Juju runs secret-changed only when the unit tracks a revision older than the latest; use "
+						+ "Secret.withRevision and withTracked");
+			}
 			return;
 		}
 		if (!secret.owned()) {
@@ -245,6 +249,9 @@ final class ConsistencyChecker {
 		if (revision != null && !secret.revisions().containsKey(revision)) {
 			fail("'" + hook + "' is for revision " + revision + " of secret '" + secret.id() + "', which has revisions "
 					+ secret.revisions().keySet());
+		}
+		if (hook.equals("secret-remove") && revision != null && revision == secret.revision()) {
+			fail("Juju runs secret-remove only for a revision older than the latest, not for " + revision);
 		}
 	}
 

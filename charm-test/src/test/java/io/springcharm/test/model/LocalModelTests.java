@@ -169,6 +169,28 @@ class LocalModelTests {
 	}
 
 	@Test
+	void aRevisionSomeUnitTracksIsNotRemovedUntilThatUnitIsGone() {
+		model().deploy(2);
+		JujuModel juju = this.model.model();
+		int peer = juju.peerRelation("cluster").orElseThrow().id();
+		String uri = juju.addSecret("s5", "test-charm/0", Map.of("username", "a"), null);
+		juju.grantSecret(uri, peer, "test-charm/1");
+		juju.setConsumerLabel(uri, "test-charm/1", "no-refresh");
+		juju.setTrackedRevision(uri, "test-charm/1", 1);
+		juju.setSecretRevisions(uri, new TreeMap<>(Map.of(1, Map.of("username", "a"), 2, Map.of("username", "b"))));
+		int before = this.model.hookLog().size();
+		this.model.settle();
+		assertThat(this.model.hookLog().subList(before, this.model.hookLog().size()))
+			.extracting(HookRecord::unit, HookRecord::hook)
+			.as("test-charm/1 still tracks revision 1")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("test-charm/1", "secret-changed"));
+		this.model.removeUnit("test-charm/1");
+		assertThat(this.model.hookLog()).extracting(HookRecord::unit, HookRecord::hook)
+			.contains(org.assertj.core.groups.Tuple.tuple("test-charm/0", "secret-remove"));
+		assertThat(juju.secret(uri).orElseThrow().revisions()).containsOnlyKeys(2);
+	}
+
+	@Test
 	void rotatingAnApplicationsSecretRunsOnTheLeaderThenItsOldRevisionIsRemoved() {
 		model().deploy(2);
 		JujuModel juju = this.model.model();

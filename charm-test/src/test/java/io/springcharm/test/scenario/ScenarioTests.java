@@ -156,7 +156,9 @@ class ScenarioTests {
 	@Test
 	void aPeerUnitsSecretIsReadableOnlyOnceGranted(Scenario scenario) {
 		PeerRelation cluster = PeerRelation.of(1, "cluster").withPeer("test-charm/1", Map.of());
-		Secret theirs = new Secret("s8", "test-charm/1", "peer-token", Map.of("username", "carol"));
+		Secret theirs = new Secret("s8", "test-charm/1", "peer-token", Map.of("username", "dave"))
+			.withRevision(2, Map.of("username", "carol"))
+			.withTracked(1);
 		State in = State.empty().withRelation(cluster).withSecrets(theirs);
 		Result refused = scenario.run(Event.secretChanged(theirs), in);
 		assertThat(refused.failure()).isInstanceOf(PermissionDeniedException.class);
@@ -222,6 +224,12 @@ class ScenarioTests {
 		assertThatExceptionOfType(InconsistentScenarioException.class)
 			.isThrownBy(() -> scenario.run(Event.secretRotate(owned), State.empty().withLeader(true)))
 			.withMessageContaining("which is not in the state's secrets");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.secretChanged(consumed), State.empty().withSecrets(consumed)))
+			.withMessageContaining("tracks a revision older than the latest");
+		assertThatExceptionOfType(InconsistentScenarioException.class)
+			.isThrownBy(() -> scenario.run(Event.secretRemove(owned, 1), State.empty().withLeader(true).withSecrets(owned)))
+			.withMessageContaining("older than the latest");
 		assertThatExceptionOfType(InconsistentScenarioException.class)
 			.isThrownBy(() -> scenario.run(Event.of("secret-changed"), State.empty()))
 			.withMessageContaining("needs a secret");

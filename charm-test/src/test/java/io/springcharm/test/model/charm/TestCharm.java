@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * password in leader settings and names itself in the peer application bag; followers
  * remember that they saw leader settings; relation-changed remembers who changed; actions
  * return the password, the software resource's first line and the cloud type, share a
- * secret, or fail; secret-changed remembers the new username, secret-rotate sets a new
+ * secret, or fail; secret-changed remembers the new username (the tracked one if the
+ * secret's label is {@code no-refresh}), secret-rotate sets a new
  * password, and secret-remove removes the revision nobody uses unless the secret's label is
  * {@code keep-revisions}.
  */
@@ -133,8 +134,9 @@ public class TestCharm {
 
 		@EventListener
 		void secretChanged(SecretChangedEvent event) {
-			Map<String, String> content = this.tools.secretGet(event.secretId(), null, SecretRevision.REFRESH);
-			this.state.put("secret-user", content.get("username"));
+			SecretRevision read = event.label().equals("no-refresh") ? SecretRevision.TRACKED : SecretRevision.REFRESH;
+			Map<String, String> content = this.tools.secretGet(event.secretId(), null, read);
+			this.state.put("secret-user", content.getOrDefault("username", ""));
 			this.state.put("secret-label", event.label());
 		}
 
