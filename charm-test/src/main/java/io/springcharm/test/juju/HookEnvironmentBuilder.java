@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.springcharm.framework.env.HookEnvironment;
+import io.springcharm.framework.hook.Hook;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,7 +125,24 @@ public final class HookEnvironmentBuilder {
 	}
 
 	/**
-	 * Adds a variable (storage and secret hooks, for example {@code JUJU_STORAGE_ID}).
+	 * Makes it a secret hook: {@code JUJU_SECRET_ID}, {@code JUJU_SECRET_LABEL}, and
+	 * {@code JUJU_SECRET_REVISION} when the secret names a revision.
+	 * @param secret the hook's secret, or {@code null} for none
+	 * @return this
+	 */
+	public HookEnvironmentBuilder secret(Hook.@Nullable Secret secret) {
+		if (secret != null) {
+			put("JUJU_SECRET_ID", secret.id());
+			put("JUJU_SECRET_LABEL", secret.label());
+			if (secret.revision() != null) {
+				put("JUJU_SECRET_REVISION", secret.revision().toString());
+			}
+		}
+		return this;
+	}
+
+	/**
+	 * Adds a variable (storage hooks, for example {@code JUJU_STORAGE_ID}).
 	 * @param name the variable
 	 * @param value its value
 	 * @return this

@@ -713,13 +713,7 @@ public final class LocalModel implements AutoCloseable {
 		if (hook.relationId() != null) {
 			builder.relation(hook.relationId(), hook.remoteUnit()).departingUnit(hook.departingUnit());
 		}
-		Hook.Secret secret = hook.secret();
-		if (secret != null) {
-			builder.put("JUJU_SECRET_ID", secret.id()).put("JUJU_SECRET_LABEL", secret.label());
-			if (secret.revision() != null) {
-				builder.put("JUJU_SECRET_REVISION", secret.revision().toString());
-			}
-		}
+		builder.secret(hook.secret());
 		Map<String, String> env = builder.build();
 		HookContext context = this.juju.beginHook(unit, hook.hook(), env);
 		HookExecution execution = this.executor.execute(agent.dirs, env, context);

@@ -231,12 +231,7 @@ public final class Scenario {
 			if (event.relationId() != null) {
 				builder.relation(event.relationId(), event.remoteUnit()).departingUnit(event.departingUnit());
 			}
-			if (event.secret() != null) {
-				builder.put("JUJU_SECRET_ID", event.secret().id()).put("JUJU_SECRET_LABEL", event.secret().label());
-				if (event.secret().revision() != null) {
-					builder.put("JUJU_SECRET_REVISION", event.secret().revision().toString());
-				}
-			}
+			builder.secret(event.secret());
 			Map<String, String> env = builder.build();
 			HookContext context = event.action() ? juju.beginAction(unit, event.hookName(), event.params(), env)
 					: juju.beginHook(unit, event.hookName(), env);
