@@ -1018,18 +1018,6 @@ public final class JujuModel {
 	}
 
 	/**
-	 * The revision a consuming unit tracks.
-	 * @param idOrUri the secret
-	 * @param unitName the consuming unit
-	 * @return the revision, or {@code null} before the unit first read the secret
-	 */
-	public @Nullable Integer trackedRevision(String idOrUri, String unitName) {
-		synchronized (this.lock) {
-			return existingSecret(idOrUri).tracked.get(unitName);
-		}
-	}
-
-	/**
 	 * Gives a consumed secret the label a unit knows it by, as {@code secret-get <id>
 	 * --label <label>} does (test setup).
 	 * @param idOrUri the secret

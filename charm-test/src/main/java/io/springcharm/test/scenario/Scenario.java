@@ -331,7 +331,7 @@ public final class Scenario {
 					: secret.owner().equals(unit) ? "unit" : secret.owner();
 			boolean owned = owner.equals("application") || owner.equals("unit");
 			String label = owned ? secret.label() : juju.consumerLabel(secret.id(), unit);
-			Integer tracked = owned ? null : juju.trackedRevision(secret.id(), unit);
+			Integer tracked = owned ? null : secret.tracked().get(unit);
 			secrets.add(new Secret(secret.id(), owner, label, secret.revisions(), tracked, new TreeMap<>(secret.grants())));
 		}
 		StatusInfo status = juju.unitStatus(unit);

@@ -142,17 +142,29 @@ class LocalModelTests {
 		assertThat(this.model.unit("test-charm/0").workloadStatus()).isNotEqualTo("error");
 	}
 
+	/**
+	 * Has test-charm/1 track revision 1 of a secret under its own label, gives the secret a
+	 * revision 2, and settles.
+	 * @return the hooks that ran
+	 */
+	private List<HookRecord> secondRevisionWhileTestCharm1Tracks1(String uri, String label, String first,
+			String second) {
+		JujuModel juju = this.model.model();
+		juju.setConsumerLabel(uri, "test-charm/1", label);
+		juju.setTrackedRevision(uri, "test-charm/1", 1);
+		juju.setSecretRevisions(uri,
+				new TreeMap<>(Map.of(1, Map.of("username", first), 2, Map.of("username", second))));
+		int before = this.model.hookLog().size();
+		this.model.settle();
+		return List.copyOf(this.model.hookLog().subList(before, this.model.hookLog().size()));
+	}
+
 	@Test
 	void secretChangedRunsOnlyOnAUnitTrackingAnOlderRevision() throws IOException {
 		model().deploy(2);
 		JujuModel juju = this.model.model();
 		String uri = juju.addSecret("s1", "vault", Map.of("username", "bob"), null);
-		juju.setConsumerLabel(uri, "test-charm/1", "creds");
-		juju.setTrackedRevision(uri, "test-charm/1", 1);
-		juju.setSecretRevisions(uri, new TreeMap<>(Map.of(1, Map.of("username", "bob"), 2, Map.of("username", "alice"))));
-		int before = this.model.hookLog().size();
-		this.model.settle();
-		assertThat(this.model.hookLog().subList(before, this.model.hookLog().size()))
+		assertThat(secondRevisionWhileTestCharm1Tracks1(uri, "creds", "bob", "alice"))
 			.extracting(HookRecord::unit, HookRecord::hook)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("test-charm/1", "secret-changed"));
 		assertThat(this.environments.get(this.environments.size() - 1)).containsEntry("JUJU_SECRET_ID", "secret:s1")
@@ -160,7 +172,7 @@ class LocalModelTests {
 			.doesNotContainKey("JUJU_SECRET_REVISION");
 		assertThat(unitState(this.model.unit("test-charm/1")).path("values").path("secret-user").asString())
 			.isEqualTo("alice");
-		assertThat(juju.trackedRevision(uri, "test-charm/1")).isEqualTo(2);
+		assertThat(juju.secret(uri).orElseThrow().tracked().get("test-charm/1")).isEqualTo(2);
 		// As a charm that reads without refreshing would leave it: still no second run.
 		juju.setTrackedRevision(uri, "test-charm/1", 1);
 		int after = this.model.hookLog().size();
@@ -175,12 +187,7 @@ class LocalModelTests {
 		int peer = juju.peerRelation("cluster").orElseThrow().id();
 		String uri = juju.addSecret("s5", "test-charm/0", Map.of("username", "a"), null);
 		juju.grantSecret(uri, peer, "test-charm/1");
-		juju.setConsumerLabel(uri, "test-charm/1", "no-refresh");
-		juju.setTrackedRevision(uri, "test-charm/1", 1);
-		juju.setSecretRevisions(uri, new TreeMap<>(Map.of(1, Map.of("username", "a"), 2, Map.of("username", "b"))));
-		int before = this.model.hookLog().size();
-		this.model.settle();
-		assertThat(this.model.hookLog().subList(before, this.model.hookLog().size()))
+		assertThat(secondRevisionWhileTestCharm1Tracks1(uri, "no-refresh", "a", "b"))
 			.extracting(HookRecord::unit, HookRecord::hook)
 			.as("test-charm/1 still tracks revision 1")
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("test-charm/1", "secret-changed"));
