@@ -86,6 +86,9 @@ public final class HookContext implements ToolRunner {
 
 	final List<Runnable> secretOps = new ArrayList<>();
 
+	/** Whether this hook changed an application-owned secret: committed only by a leader. */
+	boolean appSecretsChanged;
+
 	/** Grants of the secrets whose grants this hook changed, as it sees them, by secret id. */
 	final Map<String, SortedMap<Integer, SortedSet<String>>> secretGrants = new HashMap<>();
 
@@ -209,8 +212,9 @@ public final class HookContext implements ToolRunner {
 	 * {@code juju-reboot --now} was killed by Juju: nothing is applied, as by
 	 * {@link #discard()}.
 	 * @return what changed, for queueing other units' hooks
-	 * @throws CommitException when the changes cannot be applied (an application-bag write
-	 * by a unit that is no longer leader); nothing is applied then
+	 * @throws CommitException when the changes cannot be applied (an application-bag write,
+	 * or a change to an application-owned secret, by a unit that is no longer leader);
+	 * nothing is applied then
 	 * @throws IllegalStateException when already committed or discarded
 	 */
 	public HookChanges commit() {
@@ -219,8 +223,15 @@ public final class HookContext implements ToolRunner {
 				return discard();
 			}
 			close();
-			if (this.pendingApp.values().stream().anyMatch((m) -> !m.isEmpty()) && !this.model.isLeader(this.unit)) {
-				throw new CommitException("cannot write relation settings: " + this.unit + " is no longer the leader");
+			// Juju commits a hook's changes in one transaction that re-checks leadership.
+			if (!this.model.isLeader(this.unit)) {
+				if (this.pendingApp.values().stream().anyMatch((m) -> !m.isEmpty())) {
+					throw new CommitException("cannot write relation settings: " + this.unit + " is no longer the leader");
+				}
+				if (this.appSecretsChanged) {
+					throw new CommitException("cannot change the application's secrets: " + this.unit
+							+ " is no longer the leader");
+				}
 			}
 			Set<Integer> unitChanged = new TreeSet<>();
 			Set<Integer> appChanged = new TreeSet<>();

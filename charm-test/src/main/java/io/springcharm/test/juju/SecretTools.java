@@ -91,6 +91,7 @@ final class SecretTools {
 		applyMetadata(secret, args);
 		secret.revisions.put(1, Map.copyOf(content));
 		this.ctx.newSecrets.put(secret.id, secret);
+		changed(secret);
 		return ToolResult.ok("secret:" + secret.id + "\n");
 	}
 
@@ -156,6 +157,7 @@ final class SecretTools {
 		else {
 			this.ctx.secretOps.add(change);
 		}
+		changed(secret);
 		return ToolResult.ok("");
 	}
 
@@ -186,6 +188,7 @@ final class SecretTools {
 			}
 		};
 		this.ctx.secretOps.add(change);
+		changed(secret);
 		return ToolResult.ok("");
 	}
 
@@ -315,6 +318,14 @@ final class SecretTools {
 		change.accept(grants(secret));
 		if (committed) {
 			this.ctx.secretOps.add(() -> change.accept(secret.grants));
+		}
+		changed(secret);
+	}
+
+	/** Notes a buffered change: one to an application's secret needs leadership at commit. */
+	private void changed(SecretState secret) {
+		if (secret.owner.equals(this.ctx.model.appName())) {
+			this.ctx.appSecretsChanged = true;
 		}
 	}
 

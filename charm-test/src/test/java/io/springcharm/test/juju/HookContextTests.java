@@ -353,6 +353,45 @@ class HookContextTests {
 	}
 
 	@Test
+	void anApplicationBagWriteFailsTheCommitOnceLeadershipIsLost() {
+		HookContext ctx = hook("test-charm/0", "update-status");
+		assertThat(run(ctx, "relation-set", "-r", "cluster:" + this.peer, "--app", "k=v").exitCode()).isZero();
+		this.model.setLeader("test-charm/1");
+		assertThatExceptionOfType(CommitException.class).isThrownBy(ctx::commit)
+			.withMessage("cannot write relation settings: test-charm/0 is no longer the leader");
+		assertThat(this.model.appData(this.peer, "test-charm")).isEmpty();
+	}
+
+	@Test
+	void applicationSecretChangesFailTheCommitOnceLeadershipIsLost() {
+		HookContext setup = hook("test-charm/0", "install");
+		String uri = run(setup, "secret-add", "password=one").stdout().strip();
+		setup.commit();
+		String peer = "cluster:" + this.peer;
+		List<List<String>> changes = List.of(List.of("secret-add", "token=t"), List.of("secret-set", uri, "password=two"),
+				List.of("secret-remove", uri), List.of("secret-grant", uri, "-r", "db:" + this.db));
+		for (List<String> change : changes) {
+			this.model.setLeader("test-charm/0");
+			HookContext ctx = hook("test-charm/0", "update-status");
+			assertThat(run(ctx, change.get(0), change.subList(1, change.size()).toArray(String[]::new)).exitCode())
+				.as(change.get(0)).isZero();
+			assertThat(run(ctx, "secret-add", "--owner", "unit", "own=mine").exitCode()).isZero();
+			this.model.setLeader("test-charm/1");
+			assertThatExceptionOfType(CommitException.class).as(change.get(0)).isThrownBy(ctx::commit)
+				.withMessage("cannot change the application's secrets: test-charm/0 is no longer the leader");
+			assertThat(this.model.secrets()).as(change.get(0)).singleElement().satisfies((secret) -> {
+				assertThat(secret.latestContent()).containsExactly(Map.entry("password", "one"));
+				assertThat(secret.grants()).isEmpty();
+			});
+		}
+		HookContext unitOnly = hook("test-charm/0", "update-status");
+		assertThat(run(unitOnly, "secret-add", "--owner", "unit", "own=mine").exitCode()).isZero();
+		assertThat(run(unitOnly, "relation-set", "-r", peer, "k=v").exitCode()).isZero();
+		unitOnly.commit();
+		assertThat(this.model.secrets()).hasSize(2);
+	}
+
+	@Test
 	void aUnitsSecretIsReadByItsPeersOnlyWhileGranted() {
 		HookContext owner = hook("test-charm/1", "install");
 		String uri = run(owner, "secret-add", "--owner", "unit", "token=t1").stdout().strip();
